@@ -1,0 +1,83 @@
+//! Snapshot tests of the expansion: a codegen change shows in review.
+
+use quote::quote;
+
+use super::finqu_endpoint;
+
+fn expand(attr: proc_macro2::TokenStream, item: proc_macro2::TokenStream) -> String {
+    let tokens = finqu_endpoint(attr, item, &quote!(::finqu_core));
+    let file = syn::parse2::<syn::File>(tokens).expect("expansion parses as a file");
+    prettyplease::unparse(&file)
+}
+
+#[test]
+fn get_with_path_and_query() {
+    insta::assert_snapshot!(expand(
+        quote!(method = GET, path = "/orders/{id}", scope = "orders_read", response = Order),
+        quote! {
+            /// Get one order.
+            pub struct GetOrder<'a> {
+                pub id: &'a str,
+                #[query]
+                pub expand: Option<String>,
+            }
+        },
+    ));
+}
+
+#[test]
+fn post_with_two_scopes_and_body_fields() {
+    insta::assert_snapshot!(expand(
+        quote!(method = POST, path = "/orders", scope = "orders_write customers_write", response = Order),
+        quote! {
+            #[derive(Serialize)]
+            pub struct CreateOrder {
+                pub customer_id: String,
+                #[serde(rename = "lines")]
+                pub items: Vec<OrderItem>,
+                pub note: Option<String>,
+            }
+        },
+    ));
+}
+
+#[test]
+fn paginated_list_with_custom_scope_and_crate() {
+    insta::assert_snapshot!(expand(
+        quote!(
+            method = GET,
+            path = "/merchants/{merchant}/channels/{channel}/themes",
+            scope = ["themes_read", my_scopes::ChannelsRead],
+            paginated = Theme,
+            crate = my_sdk::finqu
+        ),
+        quote! {
+            pub struct ListThemes {
+                pub merchant: u64,
+                #[path]
+                pub channel: u64,
+                #[query(rename = "filter[status]")]
+                pub status: Option<String>,
+            }
+        },
+    ));
+}
+
+#[test]
+fn errors_are_reported_together_and_the_struct_survives() {
+    let out = expand(
+        quote!(method = FETCH, path = "orders/{oops}", scope = "orders-read", respone = Order),
+        quote!(pub struct Broken { pub id: u64 }),
+    );
+    for expected in [
+        "unknown HTTP method `FETCH`",
+        "the path must start with `/`",
+        "malformed scope `orders-read`",
+        "unknown key `respone`: did you mean `response`?",
+        "missing `response = Type`",
+        "placeholder `{oops}` has no field",
+        "pub struct Broken",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+}

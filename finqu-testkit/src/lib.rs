@@ -1,0 +1,1 @@
+//! A stateful fake Finqu for offline development and tests.
