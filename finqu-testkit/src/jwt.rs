@@ -29,18 +29,19 @@ pub(crate) struct Keys {
 }
 
 impl Keys {
-    pub(crate) fn random(issuer: &str) -> Self {
+    /// A fresh 256-bit secret. Fails only if the secret were empty.
+    pub(crate) fn random(issuer: &str) -> Result<Self, jsonwebtoken::errors::Error> {
         let secret = crate::random::bytes(32);
         let mut validation = Validation::new(Algorithm::HS256);
         // Expiry is exact server-side; the claim only must not be in the past.
         validation.leeway = 0;
         validation.validate_aud = false;
         validation.set_issuer(&[issuer]);
-        Self {
-            encoding: EncodingKey::from_secret(&secret),
-            decoding: DecodingKey::from_secret(&secret),
+        Ok(Self {
+            encoding: EncodingKey::from_secret(&secret)?,
+            decoding: DecodingKey::from_secret(&secret)?,
             validation,
-        }
+        })
     }
 
     pub(crate) fn sign(&self, claims: &Claims) -> Result<String, jsonwebtoken::errors::Error> {

@@ -88,13 +88,13 @@ impl Shared {
         config: Builder,
         login_url: String,
         route_keys: HashSet<String>,
-    ) -> Self {
+    ) -> Result<Self, jsonwebtoken::errors::Error> {
         let api_prefix = format!("/api/{}", crate::config::API_VERSION);
         let inner = Inner {
             store: Store::seed(&config),
             ..Inner::default()
         };
-        Self {
+        Ok(Self {
             client: TestClient {
                 id: config.client_id.clone(),
                 secret: config.client_secret.clone(),
@@ -105,13 +105,13 @@ impl Shared {
                 name: config.merchant_name.clone(),
             },
             api_url: format!("{login_url}{api_prefix}"),
-            keys: Keys::random(&login_url),
+            keys: Keys::random(&login_url)?,
             login_url,
             api_prefix,
             route_keys,
             config,
             inner: Mutex::new(inner),
-        }
+        })
     }
 
     /// The mutable state. A panic elsewhere never makes it unusable.
@@ -125,7 +125,8 @@ impl Shared {
         (ttl.as_secs() + u64::from(ttl.subsec_nanos() > 0)).max(1)
     }
 
-    /// Mint an access token and a refresh token for `scope`, and record both.
+    /// Mint an access token and a refresh token for `scope`, and record both;
+    /// the tokens and the access token's `jti`.
     /// The refresh token carries `refresh_scope` (the whole grant) while the
     /// access token may carry a narrower `scope`.
     pub(crate) fn issue(
@@ -134,24 +135,25 @@ impl Shared {
         client_id: &str,
         scope: &str,
         refresh_scope: &str,
-    ) -> Result<Tokens, jsonwebtoken::errors::Error> {
-        let access_token = self.access_token(auth, client_id, scope)?;
+    ) -> Result<(Tokens, String), jsonwebtoken::errors::Error> {
+        let (access_token, jti) = self.access_token(auth, client_id, scope)?;
         let refresh_token = self.refresh_token(auth, client_id, refresh_scope);
-        Ok(Tokens {
+        let tokens = Tokens {
             access_token,
             refresh_token,
             expires_in: self.expires_in(),
             scope: scope.to_owned(),
-        })
+        };
+        Ok((tokens, jti))
     }
 
-    /// Mint and record an access token.
+    /// Mint and record an access token; the token and its `jti`.
     pub(crate) fn access_token(
         &self,
         auth: &mut AuthState,
         client_id: &str,
         scope: &str,
-    ) -> Result<String, jsonwebtoken::errors::Error> {
+    ) -> Result<(String, String), jsonwebtoken::errors::Error> {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap_or(Duration::ZERO);
@@ -168,12 +170,17 @@ impl Shared {
         };
         let token = self.keys.sign(&claims)?;
         auth.access
-            .insert(claims.jti, Instant::now() + self.config.token_ttl);
-        Ok(token)
+            .insert(claims.jti.clone(), Instant::now() + self.config.token_ttl);
+        Ok((token, claims.jti))
     }
 
     /// Mint and record a refresh token.
-    pub(crate) fn refresh_token(&self, auth: &mut AuthState, client_id: &str, scope: &str) -> String {
+    pub(crate) fn refresh_token(
+        &self,
+        auth: &mut AuthState,
+        client_id: &str,
+        scope: &str,
+    ) -> String {
         let token = format!("rt-{}", crate::random::token(32));
         auth.refresh.insert(
             token.clone(),
@@ -187,9 +194,7 @@ impl Shared {
 
     /// The claims of a bearer token this server issued and that is still live.
     pub(crate) fn verify_bearer(&self, header: Option<&str>) -> Result<Claims, TokenError> {
-        let token = header
-            .and_then(bearer_token)
-            .ok_or(TokenError::Missing)?;
+        let token = header.and_then(bearer_token).ok_or(TokenError::Missing)?;
         let claims = self.keys.verify(token).ok_or(TokenError::Invalid)?;
         let live = self
             .lock()
@@ -197,7 +202,11 @@ impl Shared {
             .access
             .get(&claims.jti)
             .is_some_and(|expiry| Instant::now() < *expiry);
-        if live { Ok(claims) } else { Err(TokenError::Invalid) }
+        if live {
+            Ok(claims)
+        } else {
+            Err(TokenError::Invalid)
+        }
     }
 }
 

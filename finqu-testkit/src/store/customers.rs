@@ -36,5 +36,9 @@ pub(super) fn validate(store: &Store, id: u64, record: Record) -> Result<Record,
     }
     optional_string(&record, "first_name", &mut details);
     optional_string(&record, "last_name", &mut details);
-    if details.is_empty() { Ok(record) } else { Err(details) }
+    if details.is_empty() {
+        Ok(record)
+    } else {
+        Err(details)
+    }
 }

@@ -5,7 +5,11 @@ use serde_json::Value;
 use super::Record;
 
 /// A non-empty string field, or a detail saying what is wrong.
-pub(super) fn required_string(record: &Record, key: &str, details: &mut Vec<String>) -> Option<String> {
+pub(super) fn required_string(
+    record: &Record,
+    key: &str,
+    details: &mut Vec<String>,
+) -> Option<String> {
     match record.get(key) {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
         Some(Value::String(_)) => {
@@ -24,7 +28,11 @@ pub(super) fn required_string(record: &Record, key: &str, details: &mut Vec<Stri
 }
 
 /// A string field that may be absent (`None`), or a detail when it is not a string.
-pub(super) fn optional_string(record: &Record, key: &str, details: &mut Vec<String>) -> Option<String> {
+pub(super) fn optional_string(
+    record: &Record,
+    key: &str,
+    details: &mut Vec<String>,
+) -> Option<String> {
     match record.get(key) {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s.clone()),
@@ -36,7 +44,12 @@ pub(super) fn optional_string(record: &Record, key: &str, details: &mut Vec<Stri
 }
 
 /// A non-negative integer field; `default` when absent.
-pub(super) fn count(record: &Record, key: &str, default: Option<u64>, details: &mut Vec<String>) -> Option<u64> {
+pub(super) fn count(
+    record: &Record,
+    key: &str,
+    default: Option<u64>,
+    details: &mut Vec<String>,
+) -> Option<u64> {
     match record.get(key) {
         None | Some(Value::Null) => {
             if default.is_none() {
@@ -61,7 +74,7 @@ pub(super) fn cents(value: Option<&Value>, key: &str, details: &mut Vec<String>)
         return None;
     };
     match value.as_f64() {
-        Some(x) if x >= 0.0 && x < 1e12 => Some((x * 100.0).round() as u64),
+        Some(x) if (0.0..1e12).contains(&x) => Some((x * 100.0).round() as u64),
         _ => {
             details.push(format!("{key} must be a non-negative number"));
             None

@@ -66,7 +66,12 @@ impl Records {
     }
 
     /// The id the next created record gets.
-    pub(crate) fn next_id(&mut self) -> u64 {
+    pub(crate) fn peek_next_id(&self) -> u64 {
+        self.next_id + 1
+    }
+
+    /// Take the id [`peek_next_id`](Self::peek_next_id) answered.
+    pub(crate) fn take_next_id(&mut self) -> u64 {
         self.next_id += 1;
         self.next_id
     }
@@ -159,7 +164,11 @@ impl Store {
     }
 
     /// Whether `record` passes the list filters of `query` (only orders have filters).
-    pub(crate) fn matches(collection: Collection, query: &[(String, String)], record: &Record) -> bool {
+    pub(crate) fn matches(
+        collection: Collection,
+        query: &[(String, String)],
+        record: &Record,
+    ) -> bool {
         match collection {
             Collection::Orders => orders::matches(query, record),
             _ => true,

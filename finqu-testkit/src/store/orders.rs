@@ -53,7 +53,9 @@ pub(super) fn validate(store: &Store, mut record: Record) -> Result<Record, Vec<
     let status = match record.get("status") {
         None | Some(Value::Null) => Some("pending"),
         Some(v) => {
-            let s = v.as_str().and_then(|s| STATUSES.iter().find(|t| **t == s).copied());
+            let s = v
+                .as_str()
+                .and_then(|s| STATUSES.iter().find(|t| **t == s).copied());
             if s.is_none() {
                 details.push(format!("status must be one of {}", STATUSES.join(", ")));
             }
@@ -98,7 +100,12 @@ pub(super) fn validate(store: &Store, mut record: Record) -> Result<Record, Vec<
 }
 
 /// One order line as `(product_id, quantity, unit price in cents)`.
-fn line(store: &Store, n: usize, item: &Value, details: &mut Vec<String>) -> Option<(u64, u64, u64)> {
+fn line(
+    store: &Store,
+    n: usize,
+    item: &Value,
+    details: &mut Vec<String>,
+) -> Option<(u64, u64, u64)> {
     let before = details.len();
     let product = item.get("product_id").and_then(Value::as_u64);
     let unit = product.and_then(|id| products::price_cents(store, id));
@@ -107,9 +114,14 @@ fn line(store: &Store, n: usize, item: &Value, details: &mut Vec<String>) -> Opt
         (Some(id), None) => details.push(format!("items[{n}].product_id {id} does not exist")),
         _ => {}
     }
-    let quantity = item.get("quantity").and_then(Value::as_u64).filter(|q| *q >= 1);
+    let quantity = item
+        .get("quantity")
+        .and_then(Value::as_u64)
+        .filter(|q| *q >= 1);
     if quantity.is_none() {
-        details.push(format!("items[{n}].quantity must be an integer of at least 1"));
+        details.push(format!(
+            "items[{n}].quantity must be an integer of at least 1"
+        ));
     }
     let price = match item.get("price") {
         None | Some(Value::Null) => unit,
@@ -125,7 +137,10 @@ fn line(store: &Store, n: usize, item: &Value, details: &mut Vec<String>) -> Opt
 pub(super) fn matches(query: &[(String, String)], order: &Record) -> bool {
     query.iter().all(|(key, wanted)| match key.as_str() {
         "status" => order.get("status").and_then(Value::as_str) == Some(wanted),
-        "customer_id" => order.get("customer_id").is_some_and(|c| c.to_string() == *wanted),
+        "customer_id" => {
+            let id = order.get("customer_id").and_then(Value::as_u64);
+            id.is_some_and(|id| wanted.parse() == Ok(id))
+        }
         _ => true,
     })
 }

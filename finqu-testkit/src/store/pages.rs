@@ -5,7 +5,13 @@ use serde_json::json;
 use super::fields::{flag, optional_string, required_string};
 use super::{Record, Store};
 
-const TITLES: [&str; 5] = ["About us", "Shipping", "Returns", "Privacy policy", "Contact"];
+const TITLES: [&str; 5] = [
+    "About us",
+    "Shipping",
+    "Returns",
+    "Privacy policy",
+    "Contact",
+];
 
 pub(super) fn seed(n: usize) -> Vec<Record> {
     (1..=n)
@@ -45,9 +51,12 @@ pub(super) fn validate(store: &Store, id: u64, mut record: Record) -> Result<Rec
     let handle = optional_string(&record, "handle", &mut details)
         .or_else(|| title.as_deref().map(handle))
         .unwrap_or_default();
-    if store.pages.items.iter().any(|(other, p)| {
-        *other != id && p.get("handle").and_then(|h| h.as_str()) == Some(&handle)
-    }) {
+    if store
+        .pages
+        .items
+        .iter()
+        .any(|(other, p)| *other != id && p.get("handle").and_then(|h| h.as_str()) == Some(&handle))
+    {
         details.push(format!("handle {handle} is already in use"));
     }
     record.insert("handle".to_owned(), handle.into());
@@ -55,5 +64,9 @@ pub(super) fn validate(store: &Store, id: u64, mut record: Record) -> Result<Rec
     record.insert("content".to_owned(), content.into());
     let published = flag(&record, "published", false, &mut details);
     record.insert("published".to_owned(), published.into());
-    if details.is_empty() { Ok(record) } else { Err(details) }
+    if details.is_empty() {
+        Ok(record)
+    } else {
+        Err(details)
+    }
 }

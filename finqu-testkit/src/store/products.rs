@@ -32,11 +32,10 @@ pub(super) fn validate(store: &Store, id: u64, mut record: Record) -> Result<Rec
     let mut details = Vec::new();
     required_string(&record, "name", &mut details);
     if let Some(sku) = required_string(&record, "sku", &mut details) {
-        let taken = store
-            .products
-            .items
-            .iter()
-            .any(|(other, p)| *other != id && p.get("sku").and_then(|s| s.as_str()) == Some(&sku));
+        let taken =
+            store.products.items.iter().any(|(other, p)| {
+                *other != id && p.get("sku").and_then(|s| s.as_str()) == Some(&sku)
+            });
         if taken {
             details.push(format!("sku {sku} is already in use"));
         }
@@ -47,5 +46,9 @@ pub(super) fn validate(store: &Store, id: u64, mut record: Record) -> Result<Rec
     if let Some(stock) = count(&record, "stock", Some(0), &mut details) {
         record.insert("stock".to_owned(), stock.into());
     }
-    if details.is_empty() { Ok(record) } else { Err(details) }
+    if details.is_empty() {
+        Ok(record)
+    } else {
+        Err(details)
+    }
 }

@@ -32,7 +32,10 @@ pub(crate) fn update(current: &Record, input: Record) -> Result<Record, Vec<Stri
     let mut next = current.clone();
     for (key, value) in input {
         if !KEYS.contains(&key.as_str()) {
-            details.push(format!("{key} is not a setting; known: {}", KEYS.join(", ")));
+            details.push(format!(
+                "{key} is not a setting; known: {}",
+                KEYS.join(", ")
+            ));
             continue;
         }
         let Value::String(s) = &value else {
@@ -51,5 +54,9 @@ pub(crate) fn update(current: &Record, input: Record) -> Result<Record, Vec<Stri
             details.push(format!("{key} has an invalid value"));
         }
     }
-    if details.is_empty() { Ok(next) } else { Err(details) }
+    if details.is_empty() {
+        Ok(next)
+    } else {
+        Err(details)
+    }
 }

@@ -14,10 +14,10 @@ fn is_topic(topic: &str) -> bool {
 
 pub(super) fn validate(record: Record) -> Result<Record, Vec<String>> {
     let mut details = Vec::new();
-    if let Some(topic) = required_string(&record, "topic", &mut details) {
-        if !is_topic(&topic) {
-            details.push(format!("topic {topic} is not of the form resource/event"));
-        }
+    if let Some(topic) = required_string(&record, "topic", &mut details)
+        && !is_topic(&topic)
+    {
+        details.push(format!("topic {topic} is not of the form resource/event"));
     }
     if let Some(address) = required_string(&record, "address", &mut details) {
         let ok = url::Url::parse(&address)
@@ -26,5 +26,9 @@ pub(super) fn validate(record: Record) -> Result<Record, Vec<String>> {
             details.push("address must be an absolute http or https URL".to_owned());
         }
     }
-    if details.is_empty() { Ok(record) } else { Err(details) }
+    if details.is_empty() {
+        Ok(record)
+    } else {
+        Err(details)
+    }
 }
