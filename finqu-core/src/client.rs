@@ -7,7 +7,7 @@ use std::sync::Arc;
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use url::Url;
 
-use crate::endpoint::{Authorized, Endpoint};
+use crate::endpoint::{Authorized, Endpoint, ResponseBody};
 use crate::error::{ApiError, Error};
 use crate::grant::Grant;
 use crate::token::{AccessToken, TokenError, TokenSource};
@@ -33,7 +33,10 @@ struct Inner {
 
 impl<G> Clone for Client<G> {
     fn clone(&self) -> Self {
-        Client { inner: Arc::clone(&self.inner), grant: PhantomData }
+        Client {
+            inner: Arc::clone(&self.inner),
+            grant: PhantomData,
+        }
     }
 }
 
@@ -56,7 +59,15 @@ impl<G: Grant> Client<G> {
 
     /// As [`Client::new`], sending through the caller's own `reqwest::Client`.
     pub fn with_http(base: Url, tokens: Arc<dyn TokenSource>, http: reqwest::Client) -> Self {
-        Client { inner: Arc::new(Inner { http, base, tokens, max_body: DEFAULT_MAX_BODY }), grant: PhantomData }
+        Client {
+            inner: Arc::new(Inner {
+                http,
+                base,
+                tokens,
+                max_body: DEFAULT_MAX_BODY,
+            }),
+            grant: PhantomData,
+        }
     }
 
     /// The merchant API's base URL.
@@ -87,7 +98,11 @@ impl<G: Grant> Client<G> {
         let bytes = self.read_body::<E>(response).await?;
         if !status.is_success() {
             let error = ApiError::from_response(status.as_u16(), &bytes);
-            return Err(Error::Api { method: E::METHOD.as_str(), path: E::PATH_TEMPLATE, error });
+            return Err(Error::Api {
+                method: E::METHOD.as_str(),
+                path: E::PATH_TEMPLATE,
+                error,
+            });
         }
         decode::<E>(&bytes)
     }
@@ -121,15 +136,27 @@ impl<G: Grant> Client<G> {
             .header(AUTHORIZATION, bearer)
             .header(ACCEPT, "application/json");
         if let Some(body) = body {
-            request = request.header(CONTENT_TYPE, "application/json").body(body.to_vec());
+            request = request
+                .header(CONTENT_TYPE, "application/json")
+                .body(body.to_vec());
         }
         request.send().await.map_err(|e| transport::<E>(e))
     }
 
-    async fn read_body<E: Endpoint>(&self, mut response: reqwest::Response) -> Result<Vec<u8>, Error> {
+    async fn read_body<E: Endpoint>(
+        &self,
+        mut response: reqwest::Response,
+    ) -> Result<Vec<u8>, Error> {
         let limit = self.inner.max_body;
-        let too_large = || Error::BodyTooLarge { method: E::METHOD.as_str(), path: E::PATH_TEMPLATE, limit };
-        if response.content_length().is_some_and(|len| len > limit as u64) {
+        let too_large = || Error::BodyTooLarge {
+            method: E::METHOD.as_str(),
+            path: E::PATH_TEMPLATE,
+            limit,
+        };
+        if response
+            .content_length()
+            .is_some_and(|len| len > limit as u64)
+        {
             return Err(too_large());
         }
         let mut bytes = Vec::new();
@@ -144,14 +171,21 @@ impl<G: Grant> Client<G> {
 }
 
 fn transport<E: Endpoint>(error: reqwest::Error) -> Error {
-    Error::Transport { method: E::METHOD.as_str(), path: E::PATH_TEMPLATE, source: error.without_url() }
+    Error::Transport {
+        method: E::METHOD.as_str(),
+        path: E::PATH_TEMPLATE,
+        source: error.without_url(),
+    }
 }
 
 /// Decodes a success body; an empty one reads as JSON `null` (for `()` responses).
 fn decode<E: Endpoint>(bytes: &[u8]) -> Result<E::Response, Error> {
-    let text: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) { b"null" } else { bytes };
-    let mut de = serde_json::Deserializer::from_slice(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let text: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
+        b"null"
+    } else {
+        bytes
+    };
+    <E::Response as ResponseBody>::from_json(text).map_err(|e| {
         let excerpt: String = String::from_utf8_lossy(&bytes[..bytes.len().min(120)]).into_owned();
         Error::Decode {
             method: E::METHOD.as_str(),

@@ -8,7 +8,11 @@ use serde_json::Value;
 
 /// Everything but RFC 3986's unreserved characters is encoded in a path
 /// parameter, so a value cannot add a segment, a query or a fragment.
-const PATH_PARAM: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const PATH_PARAM: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// An endpoint that cannot be put on the wire.
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +59,7 @@ pub struct PathWriter {
 )]
 pub trait PathParam: Display {}
 
+#[diagnostic::do_not_recommend]
 impl<T: Display + ?Sized> PathParam for T {}
 
 impl PathWriter {
@@ -75,7 +80,11 @@ impl PathWriter {
     ///
     /// An empty value, `.` or `..`, any of which would change which resource
     /// the path names.
-    pub fn push_param<T: PathParam + ?Sized>(&mut self, param: &'static str, value: &T) -> Result<(), EncodeError> {
+    pub fn push_param<T: PathParam + ?Sized>(
+        &mut self,
+        param: &'static str,
+        value: &T,
+    ) -> Result<(), EncodeError> {
         let mut text = String::new();
         // Writing to a String cannot fail; a broken Display impl is the caller's bug, reported as empty.
         let _ = write!(text, "{value}");
@@ -113,8 +122,15 @@ impl QueryWriter {
     /// # Errors
     ///
     /// [`EncodeError::Query`] when `value` does not serialize.
-    pub fn push<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), EncodeError> {
-        let value = serde_json::to_value(value).map_err(|source| EncodeError::Query { param: name.to_owned(), source })?;
+    pub fn push<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), EncodeError> {
+        let value = serde_json::to_value(value).map_err(|source| EncodeError::Query {
+            param: name.to_owned(),
+            source,
+        })?;
         self.push_value(name.to_owned(), value);
         Ok(())
     }
@@ -150,7 +166,9 @@ impl QueryWriter {
 ///
 /// [`EncodeError::Body`] when `value` does not serialize.
 pub fn json_body<T: Serialize + ?Sized>(value: &T) -> Result<Option<Vec<u8>>, EncodeError> {
-    serde_json::to_vec(value).map(Some).map_err(EncodeError::Body)
+    serde_json::to_vec(value)
+        .map(Some)
+        .map_err(EncodeError::Body)
 }
 
 #[cfg(test)]
@@ -191,7 +209,15 @@ mod tests {
 
     #[test]
     fn injection_attempts_cannot_leave_the_segment() {
-        for attack in ["../../admin", "..%2F..%2Fadmin", "x/../../y", "%2e%2e", "?admin=1#", "/", "\\..\\.."] {
+        for attack in [
+            "../../admin",
+            "..%2F..%2Fadmin",
+            "x/../../y",
+            "%2e%2e",
+            "?admin=1#",
+            "/",
+            "\\..\\..",
+        ] {
             let path = param(attack).unwrap();
             let seen = resolved(&path);
             assert!(seen.starts_with("/api/1.2/orders/"), "{attack} → {seen}");
@@ -202,9 +228,18 @@ mod tests {
 
     #[test]
     fn dot_segments_and_empty_values_are_refused() {
-        assert!(matches!(param(".."), Err(EncodeError::DotSegmentPathParam { param: "id" })));
-        assert!(matches!(param("."), Err(EncodeError::DotSegmentPathParam { param: "id" })));
-        assert!(matches!(param(""), Err(EncodeError::EmptyPathParam { param: "id" })));
+        assert!(matches!(
+            param(".."),
+            Err(EncodeError::DotSegmentPathParam { param: "id" })
+        ));
+        assert!(matches!(
+            param("."),
+            Err(EncodeError::DotSegmentPathParam { param: "id" })
+        ));
+        assert!(matches!(
+            param(""),
+            Err(EncodeError::EmptyPathParam { param: "id" })
+        ));
         // Only whole dot segments are special.
         assert_eq!(param("...").unwrap(), "/orders/.../items");
     }
@@ -216,7 +251,8 @@ mod tests {
         q.push("missing", &None::<u32>).unwrap();
         q.push("limit", &50).unwrap();
         q.push("tags", &["a", "b"]).unwrap();
-        q.push("asset", &serde_json::json!({"key": "x.liquid"})).unwrap();
+        q.push("asset", &serde_json::json!({"key": "x.liquid"}))
+            .unwrap();
         q.push("paid", &true).unwrap();
         assert_eq!(
             q.finish(),
@@ -237,6 +273,9 @@ mod tests {
         let mut q = QueryWriter::new();
         let map: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
         let err = q.push("bad", &map).unwrap_err();
-        assert!(matches!(&err, EncodeError::Query { param, .. } if param == "bad"), "{err:?}");
+        assert!(
+            matches!(&err, EncodeError::Query { param, .. } if param == "bad"),
+            "{err:?}"
+        );
     }
 }

@@ -75,9 +75,23 @@ impl From<Method> for http::Method {
     label = "not deserializable",
     note = "add `#[derive(serde::Deserialize)]` to `{Self}`, or use a type that implements it, such as `serde_json::Value`"
 )]
-pub trait ResponseBody: DeserializeOwned + Send + 'static {}
+pub trait ResponseBody: Sized + Send + 'static {
+    /// Decodes a JSON body; the error says where in the body decoding failed.
+    ///
+    /// # Errors
+    ///
+    /// When `json` is not valid JSON or does not fit `Self`.
+    fn from_json(json: &[u8]) -> Result<Self, serde_path_to_error::Error<serde_json::Error>>;
+}
 
-impl<T: DeserializeOwned + Send + 'static> ResponseBody for T {}
+// `do_not_recommend`: a type that is not `Deserialize` is reported with
+// `ResponseBody`'s message, not serde's.
+#[diagnostic::do_not_recommend]
+impl<T: DeserializeOwned + Send + 'static> ResponseBody for T {
+    fn from_json(json: &[u8]) -> Result<Self, serde_path_to_error::Error<serde_json::Error>> {
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(json))
+    }
+}
 
 /// A Finqu API endpoint: a request struct that knows how it goes on the wire.
 ///
@@ -165,7 +179,7 @@ pub trait Endpoint {
 /// `Link` header). Declared with `paginated = Item` on `#[finqu_endpoint]`.
 pub trait Paginated: Endpoint<Response = Vec<<Self as Paginated>::Item>> {
     /// One element of a page.
-    type Item: ResponseBody;
+    type Item: DeserializeOwned + Send + 'static;
 }
 
 /// Proof that endpoint `Self` may be sent with a token of grant `G`: `G`

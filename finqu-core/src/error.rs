@@ -39,7 +39,9 @@ pub enum Error {
         error: ApiError,
     },
     /// The response body does not decode into the endpoint's response type.
-    #[error("the response to {method} {path} does not decode at `{at}`: {reason} (body starts: {excerpt:?})")]
+    #[error(
+        "the response to {method} {path} does not decode at `{at}`: {reason} (body starts: {excerpt:?})"
+    )]
     Decode {
         /// The request's method.
         method: &'static str,
@@ -135,7 +137,10 @@ impl ApiError {
     /// Reads Finqu's error body; a body that is not one still gives a status
     /// and a message.
     pub fn from_response(status: u16, body: &[u8]) -> Self {
-        let reason = http::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("error");
+        let reason = http::StatusCode::from_u16(status)
+            .ok()
+            .and_then(|s| s.canonical_reason())
+            .unwrap_or("error");
         match serde_json::from_slice::<Envelope>(body) {
             Ok(Envelope { error }) => ApiError {
                 status,
@@ -143,7 +148,12 @@ impl ApiError {
                 message: error.message.unwrap_or_else(|| reason.to_owned()),
                 details: error.details,
             },
-            Err(_) => ApiError { status, code: None, message: reason.to_owned(), details: Vec::new() },
+            Err(_) => ApiError {
+                status,
+                code: None,
+                message: reason.to_owned(),
+                details: Vec::new(),
+            },
         }
     }
 }
@@ -167,7 +177,10 @@ mod tests {
 
     #[test]
     fn reads_finqu_error_body() {
-        let e = ApiError::from_response(422, br#"{"error":{"message":"Invalid","code":1000,"details":["items is empty"]}}"#);
+        let e = ApiError::from_response(
+            422,
+            br#"{"error":{"message":"Invalid","code":1000,"details":["items is empty"]}}"#,
+        );
         assert_eq!(e.code, Some(1000));
         assert_eq!(e.to_string(), "422 Invalid (code 1000); items is empty");
     }

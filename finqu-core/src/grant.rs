@@ -78,7 +78,11 @@ pub struct MissingScopes {
 
 impl fmt::Display for MissingScopes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the merchant granted fewer scopes than `{}` needs: missing ", self.grant)?;
+        write!(
+            f,
+            "the merchant granted fewer scopes than `{}` needs: missing ",
+            self.grant
+        )?;
         write_list(f, self.missing.iter().copied())?;
         f.write_str(" (granted: ")?;
         write_list(f, self.granted.iter().map(String::as_str))?;
@@ -120,9 +124,14 @@ impl std::error::Error for MissingScopes {}
 /// assert!(missing_scopes::<ShopSync>(None).is_empty());
 /// ```
 pub fn missing_scopes<G: Grant>(granted: Option<&str>) -> Vec<&'static str> {
-    let Some(granted) = granted else { return Vec::new() };
+    let Some(granted) = granted else {
+        return Vec::new();
+    };
     let granted: Vec<&str> = granted.split_ascii_whitespace().collect();
-    G::scope_names().into_iter().filter(|needed| !granted.contains(needed)).collect()
+    G::scope_names()
+        .into_iter()
+        .filter(|needed| !granted.contains(needed))
+        .collect()
 }
 
 /// Checks a token response's `scope` field against grant `G`.
@@ -148,7 +157,11 @@ pub fn verify_grant<G: Grant>(granted: Option<&str>) -> Result<(), MissingScopes
     Err(MissingScopes {
         grant: short_type_name::<G>(),
         missing,
-        granted: granted.unwrap_or_default().split_ascii_whitespace().map(str::to_owned).collect(),
+        granted: granted
+            .unwrap_or_default()
+            .split_ascii_whitespace()
+            .map(str::to_owned)
+            .collect(),
     })
 }
 
@@ -168,14 +181,25 @@ mod tests {
 
     #[test]
     fn narrower_grant_reports_what_is_missing() {
-        assert_eq!(missing_scopes::<ShopSync>(Some("orders_read")), ["orders_write"]);
-        assert_eq!(missing_scopes::<ShopSync>(Some("")), ["orders_read", "orders_write"]);
-        assert_eq!(missing_scopes::<ShopSync>(Some("products_read")), ["orders_read", "orders_write"]);
+        assert_eq!(
+            missing_scopes::<ShopSync>(Some("orders_read")),
+            ["orders_write"]
+        );
+        assert_eq!(
+            missing_scopes::<ShopSync>(Some("")),
+            ["orders_read", "orders_write"]
+        );
+        assert_eq!(
+            missing_scopes::<ShopSync>(Some("products_read")),
+            ["orders_read", "orders_write"]
+        );
     }
 
     #[test]
     fn wider_grant_is_enough() {
-        assert!(missing_scopes::<ShopSync>(Some("products_read orders_write orders_read")).is_empty());
+        assert!(
+            missing_scopes::<ShopSync>(Some("products_read orders_write orders_read")).is_empty()
+        );
     }
 
     #[test]
@@ -186,13 +210,22 @@ mod tests {
 
     #[test]
     fn duplicated_and_spaced_names_are_tolerated() {
-        assert!(missing_scopes::<ShopSync>(Some("  orders_read\torders_read   orders_write \n")).is_empty());
-        assert_eq!(missing_scopes::<ShopSync>(Some("orders_write orders_write")), ["orders_read"]);
+        assert!(
+            missing_scopes::<ShopSync>(Some("  orders_read\torders_read   orders_write \n"))
+                .is_empty()
+        );
+        assert_eq!(
+            missing_scopes::<ShopSync>(Some("orders_write orders_write")),
+            ["orders_read"]
+        );
     }
 
     #[test]
     fn prefixes_and_case_do_not_count() {
-        assert_eq!(missing_scopes::<Empty>(Some("products_reader PRODUCTS_READ products")), ["products_read"]);
+        assert_eq!(
+            missing_scopes::<Empty>(Some("products_reader PRODUCTS_READ products")),
+            ["products_read"]
+        );
     }
 
     #[test]

@@ -100,7 +100,17 @@ mod tests {
         for good in ["orders_read", "sales_channel_read", "gift_cards2_write"] {
             assert!(is_valid_scope_name(good), "{good}");
         }
-        for bad in ["", "orders", "Orders_read", "orders-read", "_orders", "orders_", "orders__read", "1orders_read", "orders read"] {
+        for bad in [
+            "",
+            "orders",
+            "Orders_read",
+            "orders-read",
+            "_orders",
+            "orders_",
+            "orders__read",
+            "1orders_read",
+            "orders read",
+        ] {
             assert!(!is_valid_scope_name(bad), "{bad}");
         }
     }

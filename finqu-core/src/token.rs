@@ -57,8 +57,15 @@ pub struct TokenError {
 
 impl TokenError {
     /// A failure described by `message`, with an optional cause.
-    pub fn new(message: impl Into<String>, source: Option<Box<dyn std::error::Error + Send + Sync>>) -> Self {
-        TokenError { message: message.into(), reauthorize: false, source }
+    pub fn new(
+        message: impl Into<String>,
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        TokenError {
+            message: message.into(),
+            reauthorize: false,
+            source,
+        }
     }
 
     /// A failure that only a new authorization by the merchant can mend, such
@@ -67,7 +74,11 @@ impl TokenError {
         message: impl Into<String>,
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     ) -> Self {
-        TokenError { message: message.into(), reauthorize: true, source }
+        TokenError {
+            message: message.into(),
+            reauthorize: true,
+            source,
+        }
     }
 
     /// Whether the merchant must authorize the app again.
@@ -106,6 +117,8 @@ pub trait TokenSource: Send + Sync + fmt::Debug {
     /// Called when the server answered 401 to a request sent with `rejected`:
     /// returns a fresh token, refreshing unless another caller already
     /// replaced `rejected` since.
-    fn refresh_after_unauthorized<'a>(&'a self, rejected: &'a AccessToken)
-    -> BoxFuture<'a, Result<AccessToken, TokenError>>;
+    fn refresh_after_unauthorized<'a>(
+        &'a self,
+        rejected: &'a AccessToken,
+    ) -> BoxFuture<'a, Result<AccessToken, TokenError>>;
 }

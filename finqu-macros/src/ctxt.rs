@@ -14,7 +14,9 @@ pub(crate) struct Ctxt {
 
 impl Ctxt {
     pub(crate) fn new() -> Self {
-        Ctxt { errors: Some(Vec::new()) }
+        Ctxt {
+            errors: Some(Vec::new()),
+        }
     }
 
     /// Records an error spanning `tokens`.
@@ -29,7 +31,10 @@ impl Ctxt {
 
     /// Records a syn error as it is.
     pub(crate) fn push(&mut self, error: syn::Error) {
-        self.errors.as_mut().expect("Ctxt used after check").push(error);
+        self.errors
+            .as_mut()
+            .expect("Ctxt used after check")
+            .push(error);
     }
 
     /// Whether any error was recorded.

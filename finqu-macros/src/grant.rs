@@ -21,11 +21,16 @@ impl Parse for GrantInput {
         let attrs = input.call(Attribute::parse_outer)?;
         let vis = input.parse()?;
         if input.peek(Token![struct]) {
-            return Err(input.error("write `grant!(pub Name = \"orders_read ...\")`, without `struct`"));
+            return Err(
+                input.error("write `grant!(pub Name = \"orders_read ...\")`, without `struct`")
+            );
         }
         let ident = input.parse()?;
         input.parse::<Token![=]>().map_err(|e| {
-            syn::Error::new(e.span(), "expected `=` and the grant's scopes: `Name = \"orders_read orders_write\"`")
+            syn::Error::new(
+                e.span(),
+                "expected `=` and the grant's scopes: `Name = \"orders_read orders_write\"`",
+            )
         })?;
         let scopes = ScopeList::parse_items(input)?;
         if input.peek(Token![;]) {
@@ -34,7 +39,12 @@ impl Parse for GrantInput {
         if !input.is_empty() {
             return Err(input.error("`grant!` declares one grant: expected the end of the macro"));
         }
-        Ok(GrantInput { attrs, vis, ident, scopes })
+        Ok(GrantInput {
+            attrs,
+            vis,
+            ident,
+            scopes,
+        })
     }
 }
 
@@ -47,7 +57,9 @@ pub(crate) fn grant(input: TokenStream, default_crate: &TokenStream) -> TokenStr
     let private = quote!(#default_crate::__private);
     let mut cx = Ctxt::new();
     let scopes = scope_spec::resolve(&input.scopes, &private, &mut cx);
-    let GrantInput { attrs, vis, ident, .. } = &input;
+    let GrantInput {
+        attrs, vis, ident, ..
+    } = &input;
     let item = quote! {
         #(#attrs)*
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]

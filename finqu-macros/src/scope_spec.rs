@@ -39,9 +39,13 @@ impl ScopeList {
             let content;
             bracketed!(content in input);
             let items = content.parse_terminated(ScopeItem::parse, Token![,])?;
-            Ok(ScopeList { items: items.into_iter().collect() })
+            Ok(ScopeList {
+                items: items.into_iter().collect(),
+            })
         } else {
-            Ok(ScopeList { items: vec![input.parse()?] })
+            Ok(ScopeList {
+                items: vec![input.parse()?],
+            })
         }
     }
 
@@ -63,17 +67,26 @@ impl ScopeList {
 pub(crate) struct ResolvedScope {
     /// Path to the scope's marker type, spanned at what the user wrote.
     pub(crate) ty: TokenStream,
+    /// Where the user wrote it.
+    pub(crate) span: Span,
     /// What duplicates are detected by: the wire name, or the path as written.
     key: String,
 }
 
 /// Resolves every item, recording an error for each malformed, unknown or
 /// duplicated scope. `private` is the path to the runtime's `__private` module.
-pub(crate) fn resolve(list: &ScopeList, private: &TokenStream, cx: &mut Ctxt) -> Vec<ResolvedScope> {
+pub(crate) fn resolve(
+    list: &ScopeList,
+    private: &TokenStream,
+    cx: &mut Ctxt,
+) -> Vec<ResolvedScope> {
     let mut resolved: Vec<ResolvedScope> = Vec::new();
     let mut push = |scope: ResolvedScope, span: Span, cx: &mut Ctxt| {
         if resolved.iter().any(|r| r.key == scope.key) {
-            cx.error_at(span, format_args!("scope `{}` is listed more than once", scope.key));
+            cx.error_at(
+                span,
+                format_args!("scope `{}` is listed more than once", scope.key),
+            );
         } else {
             resolved.push(scope);
         }
@@ -84,11 +97,22 @@ pub(crate) fn resolve(list: &ScopeList, private: &TokenStream, cx: &mut Ctxt) ->
                 let value = lit.value();
                 let mut names = value.split_ascii_whitespace().peekable();
                 if names.peek().is_none() {
-                    cx.error_spanned_by(lit, "empty scope: name at least one, such as `\"orders_read\"`");
+                    cx.error_spanned_by(
+                        lit,
+                        "empty scope: name at least one, such as `\"orders_read\"`",
+                    );
                 }
                 for name in names {
                     if let Some(ty) = wire_to_type(name, lit, private, cx) {
-                        push(ResolvedScope { ty, key: name.to_owned() }, lit.span(), cx);
+                        push(
+                            ResolvedScope {
+                                ty,
+                                span: lit.span(),
+                                key: name.to_owned(),
+                            },
+                            lit.span(),
+                            cx,
+                        );
                     }
                 }
             }
@@ -96,14 +120,27 @@ pub(crate) fn resolve(list: &ScopeList, private: &TokenStream, cx: &mut Ctxt) ->
                 let key = path.to_token_stream().to_string().replace(' ', "");
                 // `Scope` is checked at the user's path, so a non-scope type is underlined there.
                 let ty = quote_spanned!(path.span()=> #path);
-                push(ResolvedScope { ty, key }, path.span(), cx);
+                push(
+                    ResolvedScope {
+                        ty,
+                        span: path.span(),
+                        key,
+                    },
+                    path.span(),
+                    cx,
+                );
             }
         }
     }
     resolved
 }
 
-fn wire_to_type(name: &str, lit: &LitStr, private: &TokenStream, cx: &mut Ctxt) -> Option<TokenStream> {
+fn wire_to_type(
+    name: &str,
+    lit: &LitStr,
+    private: &TokenStream,
+    cx: &mut Ctxt,
+) -> Option<TokenStream> {
     if !scopes::is_well_formed(name) {
         cx.error_spanned_by(
             lit,

@@ -10,11 +10,23 @@ use super::validate::{Body, Endpoint, Segment};
 
 /// The struct as written, followed by its generated impls.
 pub(crate) fn expand(item: &ItemStruct, endpoint: &Endpoint<'_>) -> TokenStream {
-    let Endpoint { private, template, scopes, response, .. } = endpoint;
+    let Endpoint {
+        private,
+        template,
+        scopes,
+        response,
+        ..
+    } = endpoint;
     let ident = &item.ident;
     let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
     let method = format_ident!("{}", method_variant(endpoint.method));
     let scope_types: Vec<&TokenStream> = scopes.iter().map(|s| &s.ty).collect();
+    // Spanned at each scope as written, so a type that is not a scope is underlined there.
+    let grant_bounds = scopes.iter().map(|s| {
+        let ty = &s.ty;
+        let private = respan(private.clone(), s.span);
+        quote_spanned!(s.span=> + #private::Grants<#ty>)
+    });
     let write_path = write_path(endpoint);
     let write_query = write_query(endpoint);
     let body = body(item, endpoint);
@@ -51,7 +63,7 @@ pub(crate) fn expand(item: &ItemStruct, endpoint: &Endpoint<'_>) -> TokenStream 
             #[automatically_derived]
             impl #grant_impl_generics #private::Authorized<__FinquGrant> for #ident #ty_generics
             where
-                __FinquGrant: #private::Grant #(+ #private::Grants<#scope_types>)*
+                __FinquGrant: #private::Grant #(#grant_bounds)*
             {
             }
 
@@ -114,15 +126,16 @@ fn body(item: &ItemStruct, endpoint: &Endpoint<'_>) -> Option<TokenStream> {
         Body::Fields(fields) => {
             let serde_path = format!("{private}::serde").replace(' ', "");
             let body_lt = Lifetime::new("'__finqu", proc_macro2::Span::call_site());
-            let lifetimes: Vec<&Lifetime> = item.generics.lifetimes().map(|l| &l.lifetime).collect();
+            let lifetimes: Vec<&Lifetime> =
+                item.generics.lifetimes().map(|l| &l.lifetime).collect();
             let names = fields.iter().map(|f| &f.ident);
             let decls = fields.iter().map(|f| {
                 let name = &f.ident;
                 let ty = &f.ty;
                 let attrs = &f.serde_attrs;
-                let skip_none = (is_option(ty) && !mentions_skip(attrs)).then(|| {
-                    quote!(#[serde(skip_serializing_if = "::core::option::Option::is_none")])
-                });
+                let skip_none = (is_option(ty) && !mentions_skip(attrs)).then(
+                    || quote!(#[serde(skip_serializing_if = "::core::option::Option::is_none")]),
+                );
                 quote!(#(#attrs)* #skip_none #name: &#body_lt #ty,)
             });
             quote! {{
@@ -152,5 +165,24 @@ fn is_option(ty: &Type) -> bool {
 }
 
 fn mentions_skip(attrs: &[syn::Attribute]) -> bool {
-    attrs.iter().any(|a| quote!(#a).to_string().contains("skip"))
+    attrs
+        .iter()
+        .any(|a| quote!(#a).to_string().contains("skip"))
+}
+
+/// `tokens` with every span set to `span`, so that rustc underlines the user's tokens.
+fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let proc_macro2::TokenTree::Group(g) = &tt {
+                let mut group = proc_macro2::Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                tt = group.into();
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
 }

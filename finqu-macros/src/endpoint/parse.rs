@@ -33,7 +33,11 @@ impl Method {
     ];
 
     pub(crate) fn name(self) -> &'static str {
-        Self::ALL.iter().find(|(_, m)| *m == self).map(|(n, _)| *n).unwrap_or_default()
+        Self::ALL
+            .iter()
+            .find(|(_, m)| *m == self)
+            .map(|(n, _)| *n)
+            .unwrap_or_default()
     }
 
     /// Whether requests of this method carry a JSON body.
@@ -51,6 +55,9 @@ pub(crate) struct Args {
     pub(crate) response: Option<Type>,
     pub(crate) paginated: Option<Type>,
     pub(crate) krate: Option<Path>,
+    /// Keys that were written, even with a bad value, or misspelled close to
+    /// one: a key in here is not also reported as missing.
+    pub(crate) written: Vec<&'static str>,
 }
 
 /// What a field's own attribute says it is.
@@ -84,7 +91,11 @@ pub(crate) struct Input {
 
 /// Parses the attribute and its item. `Err` holds the item to emit as it is
 /// (it is not a struct) after the errors.
-pub(crate) fn parse(attr: TokenStream, item: TokenStream, cx: &mut Ctxt) -> Result<Input, TokenStream> {
+pub(crate) fn parse(
+    attr: TokenStream,
+    item: TokenStream,
+    cx: &mut Ctxt,
+) -> Result<Input, TokenStream> {
     let args = parse_args(attr, cx);
     let mut item = match syn::parse2::<Item>(item.clone()) {
         Ok(Item::Struct(s)) => s,
@@ -98,7 +109,9 @@ pub(crate) fn parse(attr: TokenStream, item: TokenStream, cx: &mut Ctxt) -> Resu
             let (kind, span) = what.unwrap_or(("this item", Span::call_site()));
             cx.error_at(
                 span,
-                format_args!("`#[finqu_endpoint]` goes on a struct with named fields, not on {kind}"),
+                format_args!(
+                    "`#[finqu_endpoint]` goes on a struct with named fields, not on {kind}"
+                ),
             );
             return Err(item);
         }
@@ -167,11 +180,23 @@ fn arg(args: &mut Args, key: &Ident, value: Option<TokenStream>, cx: &mut Ctxt) 
     let name = key.unraw().to_string();
     if !KEYS.contains(&name.as_str()) {
         let close = KEYS.iter().find(|k| strsim::jaro_winkler(k, &name) >= 0.85);
-        let hint = close.map(|k| format!("did you mean `{k}`? ")).unwrap_or_default();
-        let expected = KEYS.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-        cx.error_spanned_by(key, format_args!("unknown key `{name}`: {hint}expected one of: {expected}"));
+        let hint = close
+            .map(|k| format!("did you mean `{k}`? "))
+            .unwrap_or_default();
+        args.written.extend(close.copied());
+        let expected = KEYS
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        cx.error_spanned_by(
+            key,
+            format_args!("unknown key `{name}`: {hint}expected one of: {expected}"),
+        );
         return;
     }
+    args.written
+        .extend(KEYS.iter().find(|k| **k == name).copied());
     let Some(value) = value.filter(|v| !v.is_empty()) else {
         cx.error_spanned_by(key, format_args!("`{name}` needs a value: `{name} = ...`"));
         return;
@@ -216,12 +241,22 @@ fn parse_method(value: TokenStream, cx: &mut Ctxt) -> Option<(Method, Ident)> {
     if let Some((_, m)) = Method::ALL.iter().find(|(n, _)| *n == name) {
         return Some((*m, ident));
     }
-    let expected = Method::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+    let expected = Method::ALL
+        .iter()
+        .map(|(n, _)| *n)
+        .collect::<Vec<_>>()
+        .join(", ");
     let upper = name.to_ascii_uppercase();
     if Method::ALL.iter().any(|(n, _)| *n == upper) {
-        cx.error_spanned_by(&ident, format_args!("unknown HTTP method `{name}`: write it in capitals, `{upper}`"));
+        cx.error_spanned_by(
+            &ident,
+            format_args!("unknown HTTP method `{name}`: write it in capitals, `{upper}`"),
+        );
     } else {
-        cx.error_spanned_by(&ident, format_args!("unknown HTTP method `{name}`: expected one of {expected}"));
+        cx.error_spanned_by(
+            &ident,
+            format_args!("unknown HTTP method `{name}`: expected one of {expected}"),
+        );
     }
     None
 }
@@ -252,7 +287,10 @@ fn parse_fields(item: &mut ItemStruct, cx: &mut Ctxt) -> Vec<FieldSpec> {
                         expect_bare(&attr, cx);
                         FieldRole::Path(attr.span())
                     } else if attr.path().is_ident("query") {
-                        FieldRole::Query { rename: parse_query_attr(&attr, cx), span: attr.span() }
+                        FieldRole::Query {
+                            rename: parse_query_attr(&attr, cx),
+                            span: attr.span(),
+                        }
                     } else if attr.path().is_ident("body") {
                         expect_bare(&attr, cx);
                         FieldRole::Body
@@ -269,9 +307,19 @@ fn parse_fields(item: &mut ItemStruct, cx: &mut Ctxt) -> Vec<FieldSpec> {
                     role = new_role;
                 }
                 field.attrs = kept;
-                let serde_attrs = field.attrs.iter().filter(|a| a.path().is_ident("serde")).cloned().collect();
+                let serde_attrs = field
+                    .attrs
+                    .iter()
+                    .filter(|a| a.path().is_ident("serde"))
+                    .cloned()
+                    .collect();
                 let ident = field.ident.clone().expect("named field");
-                specs.push(FieldSpec { ident, ty: field.ty.clone(), role, serde_attrs });
+                specs.push(FieldSpec {
+                    ident,
+                    ty: field.ty.clone(),
+                    role,
+                    serde_attrs,
+                });
             }
         }
         syn::Fields::Unnamed(unnamed) => {

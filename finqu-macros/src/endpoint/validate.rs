@@ -45,7 +45,11 @@ pub(crate) struct Endpoint<'a> {
 }
 
 /// Checks `input`; `None` when a rule is broken (the errors are in `cx`).
-pub(crate) fn validate<'a>(input: &'a Input, default_crate: &TokenStream, cx: &mut Ctxt) -> Option<Endpoint<'a>> {
+pub(crate) fn validate<'a>(
+    input: &'a Input,
+    default_crate: &TokenStream,
+    cx: &mut Ctxt,
+) -> Option<Endpoint<'a>> {
     let args = &input.args;
     let private = match &args.krate {
         Some(path) => quote!(#path::__private),
@@ -54,28 +58,44 @@ pub(crate) fn validate<'a>(input: &'a Input, default_crate: &TokenStream, cx: &m
     check_generics(input, cx);
 
     let method = args.method.as_ref().map(|(m, _)| *m);
-    if method.is_none() {
-        let methods = Method::ALL.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
-        cx.error_at(Span::call_site(), format_args!("missing `method = ...`: one of {methods}"));
+    if !args.written.contains(&"method") {
+        let methods = Method::ALL
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ");
+        cx.error_at(
+            Span::call_site(),
+            format_args!("missing `method = ...`: one of {methods}"),
+        );
     }
-    if args.path.is_none() {
-        cx.error_at(Span::call_site(), "missing `path = \"...\"`, such as `path = \"/orders/{id}\"`");
+    if !args.written.contains(&"path") {
+        cx.error_at(
+            Span::call_site(),
+            "missing `path = \"...\"`, such as `path = \"/orders/{id}\"`",
+        );
     }
-    if args.scope.is_none() {
+    if !args.written.contains(&"scope") {
         cx.error_at(
             Span::call_site(),
             "missing `scope = \"...\"`: the OAuth scope(s) this endpoint needs, such as `scope = \"orders_read\"`",
         );
     }
-    if args.response.is_none() && args.paginated.is_none() {
-        cx.error_at(Span::call_site(), "missing `response = Type`: the type the response body decodes into");
+    if !args.written.contains(&"response") && !args.written.contains(&"paginated") {
+        cx.error_at(
+            Span::call_site(),
+            "missing `response = Type`: the type the response body decodes into",
+        );
     }
 
     let segments = args.path.as_ref().and_then(|lit| parse_template(lit, cx));
-    let scopes = args.scope.as_ref().map(|(list, _)| scope_spec::resolve(list, &private, cx));
+    let scopes = args
+        .scope
+        .as_ref()
+        .map(|(list, _)| scope_spec::resolve(list, &private, cx));
+    check_placeholders(input, segments.as_deref(), cx);
     let query = query_params(input, segments.as_deref(), cx);
     let body = body(input, segments.as_deref(), method, cx);
-    check_placeholders(input, segments.as_deref(), cx);
 
     let item = args.paginated.as_ref();
     let response = match (&args.response, item) {
@@ -113,11 +133,19 @@ fn parse_template(lit: &LitStr, cx: &mut Ctxt) -> Option<Vec<Segment>> {
     let before = cx.has_errors();
     let fail = |message: String, cx: &mut Ctxt| cx.error_spanned_by(lit, message);
     if !template.starts_with('/') {
-        fail(format!("the path must start with `/`, as in `/{template}`"), cx);
-    }
-    if let Some(c) = template.chars().find(|c| matches!(c, '?' | '#') || c.is_whitespace()) {
         fail(
-            format!("the path cannot contain {c:?}: declare query parameters as fields marked `#[query]`"),
+            format!("the path must start with `/`, as in `/{template}`"),
+            cx,
+        );
+    }
+    if let Some(c) = template
+        .chars()
+        .find(|c| matches!(c, '?' | '#') || c.is_whitespace())
+    {
+        fail(
+            format!(
+                "the path cannot contain {c:?}: declare query parameters as fields marked `#[query]`"
+            ),
             cx,
         );
     }
@@ -138,9 +166,15 @@ fn parse_template(lit: &LitStr, cx: &mut Ctxt) -> Option<Vec<Segment>> {
                 }
                 let name = &rest[o + 1..c];
                 if syn::parse_str::<Ident>(name).is_err() || name.contains('{') {
-                    fail(format!("`{{{name}}}` is not a placeholder: write `{{field_name}}`"), cx);
+                    fail(
+                        format!("`{{{name}}}` is not a placeholder: write `{{field_name}}`"),
+                        cx,
+                    );
                 } else if names.iter().any(|n| n == name) {
-                    fail(format!("placeholder `{{{name}}}` appears more than once in the path"), cx);
+                    fail(
+                        format!("placeholder `{{{name}}}` appears more than once in the path"),
+                        cx,
+                    );
                 } else {
                     names.push(name.to_owned());
                     segments.push(Segment::Param(Ident::new(name, lit.span())));
@@ -148,7 +182,11 @@ fn parse_template(lit: &LitStr, cx: &mut Ctxt) -> Option<Vec<Segment>> {
                 rest = &rest[c + 1..];
             }
             _ => {
-                fail("unbalanced `{` or `}` in the path: placeholders are written `{field_name}`".to_owned(), cx);
+                fail(
+                    "unbalanced `{` or `}` in the path: placeholders are written `{field_name}`"
+                        .to_owned(),
+                    cx,
+                );
                 break;
             }
         }
@@ -166,7 +204,9 @@ fn placeholder<'s>(segments: Option<&'s [Segment]>, name: &Ident) -> Option<&'s 
 fn check_placeholders(input: &Input, segments: Option<&[Segment]>, cx: &mut Ctxt) {
     let Some(segments) = segments else { return };
     for segment in segments {
-        let Segment::Param(name) = segment else { continue };
+        let Segment::Param(name) = segment else {
+            continue;
+        };
         match input.fields.iter().find(|f| f.ident == *name) {
             None => cx.error_spanned_by(
                 input.args.path.as_ref(),
@@ -183,7 +223,12 @@ fn check_placeholders(input: &Input, segments: Option<&[Segment]>, cx: &mut Ctxt
         if let FieldRole::Path(span) = field.role
             && placeholder(Some(segments), &field.ident).is_none()
         {
-            let path = input.args.path.as_ref().map(LitStr::value).unwrap_or_default();
+            let path = input
+                .args
+                .path
+                .as_ref()
+                .map(LitStr::value)
+                .unwrap_or_default();
             cx.error_at(
                 span,
                 format_args!(
@@ -195,22 +240,35 @@ fn check_placeholders(input: &Input, segments: Option<&[Segment]>, cx: &mut Ctxt
     }
 }
 
-fn query_params<'a>(input: &'a Input, segments: Option<&[Segment]>, cx: &mut Ctxt) -> Vec<QueryParam<'a>> {
+fn query_params<'a>(
+    input: &'a Input,
+    segments: Option<&[Segment]>,
+    cx: &mut Ctxt,
+) -> Vec<QueryParam<'a>> {
     let mut params: Vec<QueryParam<'a>> = Vec::new();
     for field in &input.fields {
-        let FieldRole::Query { rename, span } = &field.role else { continue };
+        let FieldRole::Query { rename, span } = &field.role else {
+            continue;
+        };
         if placeholder(segments, &field.ident).is_some() {
             continue; // reported by check_placeholders
         }
-        let name = rename.as_ref().map_or_else(|| field.ident.unraw_string(), LitStr::value);
+        let name = rename
+            .as_ref()
+            .map_or_else(|| field.ident.unraw_string(), LitStr::value);
         if name.is_empty() {
             cx.error_at(*span, "a query parameter needs a name");
         } else if params.iter().any(|p| p.name == name) {
-            cx.error_at(*span, format_args!("query parameter `{name}` is declared more than once"));
+            cx.error_at(
+                *span,
+                format_args!("query parameter `{name}` is declared more than once"),
+            );
         } else if input.args.paginated.is_some() && (name == "page" || name == "limit") {
             cx.error_at(
                 *span,
-                format_args!("`{name}` is set by the paginator of a `paginated` endpoint; remove this field"),
+                format_args!(
+                    "`{name}` is set by the paginator of a `paginated` endpoint; remove this field"
+                ),
             );
         }
         params.push(QueryParam { name, field });
@@ -218,12 +276,23 @@ fn query_params<'a>(input: &'a Input, segments: Option<&[Segment]>, cx: &mut Ctx
     params
 }
 
-fn body<'a>(input: &'a Input, segments: Option<&[Segment]>, method: Option<Method>, cx: &mut Ctxt) -> Body<'a> {
-    let whole: Vec<&FieldSpec> = input.fields.iter().filter(|f| matches!(f.role, FieldRole::Body)).collect();
+fn body<'a>(
+    input: &'a Input,
+    segments: Option<&[Segment]>,
+    method: Option<Method>,
+    cx: &mut Ctxt,
+) -> Body<'a> {
+    let whole: Vec<&FieldSpec> = input
+        .fields
+        .iter()
+        .filter(|f| matches!(f.role, FieldRole::Body))
+        .collect();
     let loose: Vec<&FieldSpec> = input
         .fields
         .iter()
-        .filter(|f| matches!(f.role, FieldRole::Implicit) && placeholder(segments, &f.ident).is_none())
+        .filter(|f| {
+            matches!(f.role, FieldRole::Implicit) && placeholder(segments, &f.ident).is_none()
+        })
         .collect();
     let method_name = method.map(Method::name).unwrap_or_default();
     if let Some(method) = method
@@ -260,7 +329,10 @@ fn body<'a>(input: &'a Input, segments: Option<&[Segment]>, method: Option<Metho
         }
         (many, _) => {
             for field in &many[1..] {
-                cx.error_spanned_by(&field.ident, "only one field can be the whole body (`#[body]`)");
+                cx.error_spanned_by(
+                    &field.ident,
+                    "only one field can be the whole body (`#[body]`)",
+                );
             }
             Body::None
         }

@@ -1,0 +1,8 @@
+use finqu::finqu_endpoint;
+
+#[finqu_endpoint(method = GET, path = "/orders", scope = "orders_read", response = ())]
+pub struct ListOrders {
+    pub status: String,
+}
+
+fn main() {}

@@ -1,0 +1,3 @@
+finqu::scope!(pub GiftCards = "GiftCards");
+
+fn main() {}

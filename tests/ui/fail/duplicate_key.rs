@@ -1,0 +1,6 @@
+use finqu::finqu_endpoint;
+
+#[finqu_endpoint(method = GET, method = POST, path = "/orders", scope = "orders_read", response = ())]
+pub struct ListOrders;
+
+fn main() {}

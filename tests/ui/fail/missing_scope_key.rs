@@ -1,0 +1,6 @@
+use finqu::finqu_endpoint;
+
+#[finqu_endpoint(method = GET, path = "/orders", response = ())]
+pub struct ListOrders;
+
+fn main() {}

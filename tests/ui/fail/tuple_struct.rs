@@ -1,0 +1,6 @@
+use finqu::finqu_endpoint;
+
+#[finqu_endpoint(method = GET, path = "/orders/{id}", scope = "orders_read", response = ())]
+pub struct GetOrder(pub u64);
+
+fn main() {}
