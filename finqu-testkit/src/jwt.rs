@@ -15,7 +15,7 @@ pub(crate) struct Claims {
     /// Granted scopes, space separated.
     pub(crate) scope: String,
     pub(crate) iat: u64,
-    /// Whole seconds, rounded up; the exact expiry is kept server-side.
+    /// `iat` plus `expires_in`; the exact expiry is kept server-side.
     pub(crate) exp: u64,
     /// Unique per token; the server's record of live tokens is keyed by it.
     pub(crate) jti: String,

@@ -157,7 +157,6 @@ impl Shared {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap_or(Duration::ZERO);
-        let exp = now + self.config.token_ttl;
         let claims = Claims {
             iss: self.login_url.clone(),
             sub: format!("merchant/{}", self.merchant.id),
@@ -165,7 +164,8 @@ impl Shared {
             client_id: client_id.to_owned(),
             scope: scope.to_owned(),
             iat: now.as_secs(),
-            exp: exp.as_secs() + u64::from(exp.subsec_nanos() > 0),
+            // Never before the exact expiry: that is kept server-side.
+            exp: now.as_secs() + self.expires_in(),
             jti: crate::random::token(16),
         };
         let token = self.keys.sign(&claims)?;
