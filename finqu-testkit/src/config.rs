@@ -6,7 +6,7 @@ use std::time::Duration;
 pub const API_VERSION: &str = "1.2";
 /// Default access-token lifetime, as Finqu documents ("1 hour (typical)").
 pub const DEFAULT_TOKEN_TTL: Duration = Duration::from_secs(3600);
-/// Lifetime of an authorization code.
+/// Default lifetime of an authorization code.
 pub const CODE_TTL: Duration = Duration::from_secs(60);
 /// Client id of the registered test client, unless [`Builder::client_credentials`] says otherwise.
 pub const DEFAULT_CLIENT_ID: &str = "finqu-testkit-client";
@@ -67,6 +67,8 @@ pub struct Builder {
     pub(crate) resource_shape: ResourceShape,
     pub(crate) grant_scopes: Option<String>,
     pub(crate) require_pkce: bool,
+    pub(crate) code_ttl: Duration,
+    pub(crate) token_scope: bool,
     pub(crate) client_id: String,
     pub(crate) client_secret: String,
     pub(crate) redirect_uris: Vec<String>,
@@ -87,6 +89,8 @@ impl Default for Builder {
             resource_shape: ResourceShape::ApiUrl,
             grant_scopes: None,
             require_pkce: false,
+            code_ttl: CODE_TTL,
+            token_scope: true,
             client_id: DEFAULT_CLIENT_ID.to_owned(),
             client_secret: DEFAULT_CLIENT_SECRET.to_owned(),
             redirect_uris: vec![DEFAULT_REDIRECT_URI.to_owned()],
@@ -154,6 +158,21 @@ impl Builder {
     #[must_use]
     pub fn require_pkce(mut self, require: bool) -> Self {
         self.require_pkce = require;
+        self
+    }
+
+    /// Lifetime of an authorization code; default [`CODE_TTL`].
+    #[must_use]
+    pub fn code_ttl(mut self, ttl: Duration) -> Self {
+        self.code_ttl = ttl;
+        self
+    }
+
+    /// Whether token responses carry `scope`; default on. Off, they omit it,
+    /// which RFC 6749 §5.1 reads as "granted as requested".
+    #[must_use]
+    pub fn scope_in_token_response(mut self, include: bool) -> Self {
+        self.token_scope = include;
         self
     }
 

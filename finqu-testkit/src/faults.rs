@@ -20,7 +20,7 @@ use crate::error::ApiError;
 #[non_exhaustive]
 pub enum Fault {
     /// Answer this status (e.g. 500, 503) with Finqu's error body, code 1000.
-    /// A number outside 100..=599 answers 500.
+    /// A number outside 200..=599 answers 500.
     Status(u16),
     /// Answer 429 with Finqu's error body and the given `Retry-After`.
     TooManyRequests {
@@ -80,7 +80,7 @@ pub(crate) async fn apply(fault: Fault, request: Request, next: Next) -> Respons
         Fault::Status(code) => {
             let status = StatusCode::from_u16(code)
                 .ok()
-                .filter(|s| (100..=599).contains(&s.as_u16()))
+                .filter(|s| (200..=599).contains(&s.as_u16()))
                 .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             let reason = status.canonical_reason().unwrap_or("Injected fault");
             ApiError::new(status, reason).into_response()

@@ -45,13 +45,14 @@
 //! - `POST /oauth2/access_token` takes a form body. The client authenticates
 //!   by HTTP Basic or by `client_id` and `client_secret` in the body, not
 //!   both. Grants: `authorization_code` (single use — a replayed code also
-//!   revokes the tokens it gave — valid [`CODE_TTL`], bound to the client, the
+//!   revokes the tokens it gave — valid [`CODE_TTL`] or [`Builder::code_ttl`], bound to the client, the
 //!   redirect URI and the PKCE verifier) and `refresh_token` (an optional
 //!   narrower `scope`; rotation per [`Builder::rotate_refresh_tokens`], on by
 //!   default; without rotation the answer has no `refresh_token`). Errors are
 //!   RFC 6749 §5.2 JSON: `invalid_request`, `invalid_client` (401),
 //!   `invalid_grant`, `unsupported_grant_type`, `invalid_scope`. Answers carry
-//!   `Cache-Control: no-store`.
+//!   `Cache-Control: no-store`, and `scope` unless
+//!   [`Builder::scope_in_token_response`] turned it off.
 //! - `GET /oauth2/resource` with a bearer token answers the merchant in the
 //!   [`ResourceShape`] configured; 401 `invalid_token` otherwise.
 //!

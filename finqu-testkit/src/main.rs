@@ -42,6 +42,10 @@ struct Args {
     #[arg(long)]
     require_pkce: bool,
 
+    /// Leave scope out of token responses ("granted as requested", RFC 6749 §5.1).
+    #[arg(long)]
+    omit_token_scope: bool,
+
     /// Client id of the registered client.
     #[arg(long, default_value = DEFAULT_CLIENT_ID)]
     client_id: String,
@@ -100,6 +104,7 @@ async fn main() -> ExitCode {
         .token_ttl(Duration::from_secs(args.token_ttl))
         .rotate_refresh_tokens(!args.no_rotate_refresh_tokens)
         .require_pkce(args.require_pkce)
+        .scope_in_token_response(!args.omit_token_scope)
         .resource_shape(match args.resource_shape {
             Shape::ApiUrl => ResourceShape::ApiUrl,
             Shape::Endpoints => ResourceShape::Endpoints,

@@ -7,7 +7,6 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use super::params::Params;
-use crate::config::CODE_TTL;
 use crate::state::{AppState, CodeRecord};
 
 /// An error shown to the user: the request cannot be trusted to redirect.
@@ -156,7 +155,7 @@ pub(crate) async fn authorize(State(app): State<AppState>, RawQuery(query): RawQ
                 redirect_uri: redirect_uri.to_owned(),
                 scope: granted.join(" "),
                 challenge,
-                expires_at: Instant::now() + CODE_TTL,
+                expires_at: Instant::now() + app.config.code_ttl,
                 redeemed: None,
             },
         );

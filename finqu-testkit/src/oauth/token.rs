@@ -188,8 +188,8 @@ fn redeem_code<'a>(
     }
     drop(inner);
     Ok(success(
+        app,
         &tokens.access_token,
-        tokens.expires_in,
         Some(&tokens.refresh_token),
         &tokens.scope,
     ))
@@ -239,22 +239,19 @@ fn refresh<'a>(
         None
     };
     drop(inner);
-    Ok(success(
-        &access,
-        app.expires_in(),
-        rotated.as_deref(),
-        &scope,
-    ))
+    Ok(success(app, &access, rotated.as_deref(), &scope))
 }
 
 /// RFC 6749 §5.1; `refresh_token` only when there is one to hand out.
-fn success(access: &str, expires_in: u64, refresh: Option<&str>, scope: &str) -> Response {
+fn success(app: &AppState, access: &str, refresh: Option<&str>, scope: &str) -> Response {
     let mut body = json!({
         "access_token": access,
         "token_type": "Bearer",
-        "expires_in": expires_in,
-        "scope": scope,
+        "expires_in": app.expires_in(),
     });
+    if app.config.token_scope {
+        body["scope"] = scope.into();
+    }
     if let Some(refresh) = refresh {
         body["refresh_token"] = refresh.into();
     }

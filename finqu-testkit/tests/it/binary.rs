@@ -21,6 +21,7 @@ fn help_documents_every_option_and_the_control_plane() {
         "endpoints",
         "--no-rotate-refresh-tokens",
         "--require-pkce",
+        "--omit-token-scope",
         "--client-id",
         "--redirect-uri",
         "--products",

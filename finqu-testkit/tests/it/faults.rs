@@ -180,3 +180,13 @@ async fn counting_an_unknown_route_key_fails_the_test() {
     let finqu = FakeFinqu::start().await;
     finqu.count("GET /api/1.2/orders");
 }
+
+#[tokio::test]
+async fn an_impossible_status_answers_500() {
+    let finqu = FakeFinqu::start().await;
+    let t = finqu.issue_tokens("orders_read");
+    finqu.fail_next("GET /orders", 1, Fault::Status(101));
+    finqu.fail_next("GET /orders", 1, Fault::Status(1000));
+    assert_eq!(get(&finqu, "/orders", t.access_token()).await.status(), 500);
+    assert_eq!(get(&finqu, "/orders", t.access_token()).await.status(), 500);
+}

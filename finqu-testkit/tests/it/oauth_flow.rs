@@ -349,3 +349,44 @@ async fn token_lifetime_is_configurable() {
     let code = code(&finqu, "orders_read", None).await;
     assert_eq!(exchange(&finqu, &code, None).await["expires_in"], 90);
 }
+
+#[tokio::test]
+async fn an_expired_code_is_invalid_grant() {
+    let finqu = FakeFinqu::builder()
+        .code_ttl(Duration::from_millis(50))
+        .start()
+        .await;
+    let code = code(&finqu, "orders_read", None).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let response = token(
+        &finqu,
+        &[
+            ("grant_type", "authorization_code"),
+            ("code", &code),
+            ("redirect_uri", finqu.client().redirect_uri()),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_grant");
+}
+
+#[tokio::test]
+async fn token_responses_can_omit_scope() {
+    let finqu = FakeFinqu::builder()
+        .scope_in_token_response(false)
+        .start()
+        .await;
+    let code = code(&finqu, "orders_read", None).await;
+    let tokens = exchange(&finqu, &code, None).await;
+    assert!(tokens.get("scope").is_none(), "{tokens}");
+    let (status, refreshed) = refresh(&finqu, tokens["refresh_token"].as_str().unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(refreshed.get("scope").is_none());
+    // The token still carries the grant.
+    assert_eq!(
+        claims(tokens["access_token"].as_str().unwrap())["scope"],
+        "orders_read"
+    );
+}
