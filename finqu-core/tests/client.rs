@@ -1,0 +1,202 @@
+//! `Client::send` against the fake Finqu over loopback HTTP, with real JWTs.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use finqu_core::{AccessToken, Client, Error, TokenError, TokenSource, finqu_endpoint, grant};
+use finqu_testkit::FakeFinqu;
+use futures_util::future::BoxFuture;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Deserialize)]
+struct Product {
+    id: u64,
+    name: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Order {
+    id: u64,
+    customer_id: u64,
+    items: Vec<Line>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Line {
+    product_id: u64,
+    quantity: u32,
+}
+
+#[finqu_endpoint(method = GET, path = "/products/{id}", scope = "products_read", response = Product)]
+struct GetProduct {
+    id: u64,
+}
+
+#[finqu_endpoint(method = GET, path = "/products", scope = "products_read", response = Vec<Product>)]
+struct ListProducts {
+    #[query]
+    limit: Option<u32>,
+}
+
+#[finqu_endpoint(method = POST, path = "/orders", scope = "orders_write", response = Order)]
+struct CreateOrder {
+    customer_id: u64,
+    items: Vec<Line>,
+}
+
+#[finqu_endpoint(method = GET, path = "/orders/{id}", scope = "orders_read", response = Order)]
+struct GetOrder {
+    id: u64,
+}
+
+#[finqu_endpoint(method = GET, path = "/customers/{id}", scope = "customers_read", response = serde_json::Value)]
+struct GetCustomer {
+    id: u64,
+}
+
+grant!(Shop = "products_read orders_read orders_write");
+// Claims a scope the token will not hold: the server's 403 is the backstop.
+grant!(Overclaiming = "customers_read");
+
+/// Hands out `current`; on a 401 mints a new token from the fake, counting refreshes.
+#[derive(Debug)]
+struct TestTokens {
+    finqu: Arc<FakeFinqu>,
+    scope: &'static str,
+    current: std::sync::Mutex<AccessToken>,
+    refreshes: AtomicUsize,
+}
+
+impl TestTokens {
+    fn new(finqu: &Arc<FakeFinqu>, scope: &'static str) -> Arc<Self> {
+        let token = AccessToken::new(finqu.issue_tokens(scope).access_token());
+        Arc::new(TestTokens {
+            finqu: Arc::clone(finqu),
+            scope,
+            current: std::sync::Mutex::new(token),
+            refreshes: AtomicUsize::new(0),
+        })
+    }
+}
+
+impl TokenSource for TestTokens {
+    fn access_token(&self) -> BoxFuture<'_, Result<AccessToken, TokenError>> {
+        let token = self.current.lock().unwrap().clone();
+        Box::pin(async move { Ok(token) })
+    }
+
+    fn refresh_after_unauthorized<'a>(
+        &'a self,
+        _rejected: &'a AccessToken,
+    ) -> BoxFuture<'a, Result<AccessToken, TokenError>> {
+        self.refreshes.fetch_add(1, Ordering::SeqCst);
+        let fresh = AccessToken::new(self.finqu.issue_tokens(self.scope).access_token());
+        *self.current.lock().unwrap() = fresh.clone();
+        Box::pin(async move { Ok(fresh) })
+    }
+}
+
+async fn setup() -> (Arc<FakeFinqu>, Arc<TestTokens>, Client<Shop>) {
+    let finqu = Arc::new(FakeFinqu::start().await);
+    let tokens = TestTokens::new(&finqu, "products_read orders_read orders_write");
+    let client = Client::new(finqu.api_url().parse().unwrap(), tokens.clone());
+    (finqu, tokens, client)
+}
+
+#[tokio::test]
+async fn get_decodes_the_response() {
+    let (_finqu, _tokens, client) = setup().await;
+    let product = client.send(GetProduct { id: 3 }).await.unwrap();
+    assert_eq!(product.id, 3);
+    assert_eq!(product.name, "Product 3");
+    let page = client.send(ListProducts { limit: Some(7) }).await.unwrap();
+    assert_eq!(page.len(), 7);
+}
+
+#[tokio::test]
+async fn post_creates_and_get_reads_back() {
+    let (finqu, _tokens, client) = setup().await;
+    let created = client
+        .send(CreateOrder {
+            customer_id: 1,
+            items: vec![Line {
+                product_id: 2,
+                quantity: 3,
+            }],
+        })
+        .await
+        .unwrap();
+    assert_eq!(created.customer_id, 1);
+    let read = client.send(GetOrder { id: created.id }).await.unwrap();
+    assert_eq!(read.items.len(), 1);
+    assert_eq!(read.items[0].quantity, 3);
+    assert_eq!(finqu.count("POST /orders"), 1);
+}
+
+#[tokio::test]
+async fn validation_errors_carry_finqu_details() {
+    let (_finqu, _tokens, client) = setup().await;
+    let err = client
+        .send(CreateOrder {
+            customer_id: 1,
+            items: vec![],
+        })
+        .await
+        .unwrap_err();
+    assert!(err.is_validation(), "{err:?}");
+    let api = err.api_error().unwrap();
+    assert!(api.details.iter().any(|d| d.contains("items")), "{api:?}");
+}
+
+#[tokio::test]
+async fn not_found_is_typed() {
+    let (_finqu, _tokens, client) = setup().await;
+    let err = client.send(GetProduct { id: 999_999 }).await.unwrap_err();
+    assert!(err.is_not_found(), "{err:?}");
+    assert!(
+        err.to_string().starts_with("GET /products/{id}: 404"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn server_side_scope_check_is_a_403() {
+    let finqu = Arc::new(FakeFinqu::start().await);
+    let tokens = TestTokens::new(&finqu, "products_read");
+    let client: Client<Overclaiming> = Client::new(finqu.api_url().parse().unwrap(), tokens);
+    let err = client.send(GetCustomer { id: 1 }).await.unwrap_err();
+    assert!(err.is_forbidden(), "{err:?}");
+    assert_eq!(err.api_error().unwrap().code, Some(1100));
+}
+
+#[tokio::test]
+async fn expired_token_is_refreshed_once_and_retried() {
+    let (finqu, tokens, client) = setup().await;
+    finqu.expire_all_tokens();
+    let product = client.send(GetProduct { id: 1 }).await.unwrap();
+    assert_eq!(product.id, 1);
+    assert_eq!(tokens.refreshes.load(Ordering::SeqCst), 1);
+    assert_eq!(finqu.count("GET /products/{id}"), 2);
+}
+
+#[tokio::test]
+async fn path_parameters_cannot_escape_their_segment() {
+    #[finqu_endpoint(method = GET, path = "/products/{id}", scope = "products_read", response = Product)]
+    struct GetProductByString {
+        id: String,
+    }
+    let (finqu, _tokens, client) = setup().await;
+    let err = client
+        .send(GetProductByString {
+            id: "../orders".into(),
+        })
+        .await
+        .unwrap_err();
+    assert!(err.is_not_found(), "{err:?}");
+    let err = client
+        .send(GetProductByString { id: "..".into() })
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Encode(_)), "{err:?}");
+    assert_eq!(finqu.count("GET /orders"), 0);
+}
