@@ -174,3 +174,8 @@ pub use identity::{Merchant, TestClient, Tokens};
 pub use pagination::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT};
 pub use routes::{Requires, Route, Server, routes};
 pub use store::Collection;
+
+/// The README's examples run as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
