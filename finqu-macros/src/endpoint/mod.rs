@@ -1,6 +1,7 @@
 //! `#[finqu_endpoint(...)]`: parse → validate → expand.
 
 mod expand;
+mod fallback;
 mod parse;
 mod validate;
 
@@ -28,7 +29,8 @@ pub(crate) fn finqu_endpoint(
         // The struct is still emitted, so one mistake does not cascade and IDEs keep working.
         (Err(errors), _) => {
             let item = &input.item;
-            quote!(#errors #item)
+            let fallback = fallback::fallback(&input, default_crate);
+            quote!(#errors #item #fallback)
         }
         (Ok(()), None) => unreachable!("validation failed without an error"),
     }

@@ -65,9 +65,9 @@ pub(crate) enum FieldRole {
     /// No attribute: a path parameter when the path names it, else part of the body.
     Implicit,
     /// `#[path]`.
-    Path(Span),
+    Path,
     /// `#[query]` or `#[query(rename = "...")]`.
-    Query { rename: Option<LitStr>, span: Span },
+    Query { rename: Option<LitStr> },
     /// `#[body]`: this field is the whole JSON body.
     Body,
 }
@@ -285,11 +285,10 @@ fn parse_fields(item: &mut ItemStruct, cx: &mut Ctxt) -> Vec<FieldSpec> {
                 for attr in field.attrs.drain(..) {
                     let new_role = if attr.path().is_ident("path") {
                         expect_bare(&attr, cx);
-                        FieldRole::Path(attr.span())
+                        FieldRole::Path
                     } else if attr.path().is_ident("query") {
                         FieldRole::Query {
                             rename: parse_query_attr(&attr, cx),
-                            span: attr.span(),
                         }
                     } else if attr.path().is_ident("body") {
                         expect_bare(&attr, cx);

@@ -101,3 +101,31 @@ fn errors_are_reported_together_and_the_struct_survives() {
     // The misspelled key is pointed out once, not also reported as missing.
     assert!(!out.contains("missing `response"), "{out}");
 }
+
+#[test]
+fn a_broken_declaration_still_gets_stub_impls() {
+    let out = expand(
+        quote!(
+            method = GET,
+            path = "/products",
+            scope = "products_read",
+            paginated = Product
+        ),
+        quote!(
+            pub struct ListProducts {
+                #[query]
+                pub limit: u32,
+            }
+        ),
+    );
+    assert!(out.contains("`limit` is set by the paginator"), "{out}");
+    assert!(
+        out.contains("impl ::finqu_core::__private::Endpoint for ListProducts"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Authorized<__FinquGrant> for ListProducts"),
+        "{out}"
+    );
+    assert!(out.contains("type Item = Product;"), "{out}");
+}

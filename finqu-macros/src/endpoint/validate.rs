@@ -212,7 +212,7 @@ fn check_placeholders(input: &Input, segments: Option<&[Segment]>, cx: &mut Ctxt
                 input.args.path.as_ref(),
                 format_args!("placeholder `{{{name}}}` has no field: add a field `{name}` to `{}`", input.item.ident),
             ),
-            Some(f) if !matches!(f.role, FieldRole::Implicit | FieldRole::Path(_)) => cx.error_spanned_by(
+            Some(f) if !matches!(f.role, FieldRole::Implicit | FieldRole::Path) => cx.error_spanned_by(
                 &f.ident,
                 format_args!("field `{name}` fills the placeholder `{{{name}}}`, so it cannot be `#[query]` or `#[body]`"),
             ),
@@ -220,7 +220,7 @@ fn check_placeholders(input: &Input, segments: Option<&[Segment]>, cx: &mut Ctxt
         }
     }
     for field in &input.fields {
-        if let FieldRole::Path(span) = field.role
+        if let FieldRole::Path = field.role
             && placeholder(Some(segments), &field.ident).is_none()
         {
             let path = input
@@ -229,8 +229,8 @@ fn check_placeholders(input: &Input, segments: Option<&[Segment]>, cx: &mut Ctxt
                 .as_ref()
                 .map(LitStr::value)
                 .unwrap_or_default();
-            cx.error_at(
-                span,
+            cx.error_spanned_by(
+                &field.ident,
                 format_args!(
                     "field `{}` is marked `#[path]`, but the path `{path}` has no `{{{}}}` placeholder",
                     field.ident, field.ident
@@ -247,9 +247,10 @@ fn query_params<'a>(
 ) -> Vec<QueryParam<'a>> {
     let mut params: Vec<QueryParam<'a>> = Vec::new();
     for field in &input.fields {
-        let FieldRole::Query { rename, span } = &field.role else {
+        let FieldRole::Query { rename } = &field.role else {
             continue;
         };
+        let span = field.ident.span();
         if placeholder(segments, &field.ident).is_some() {
             continue; // reported by check_placeholders
         }
@@ -257,15 +258,15 @@ fn query_params<'a>(
             .as_ref()
             .map_or_else(|| field.ident.unraw_string(), LitStr::value);
         if name.is_empty() {
-            cx.error_at(*span, "a query parameter needs a name");
+            cx.error_at(span, "a query parameter needs a name");
         } else if params.iter().any(|p| p.name == name) {
             cx.error_at(
-                *span,
+                span,
                 format_args!("query parameter `{name}` is declared more than once"),
             );
         } else if input.args.paginated.is_some() && (name == "page" || name == "limit") {
             cx.error_at(
-                *span,
+                span,
                 format_args!(
                     "`{name}` is set by the paginator of a `paginated` endpoint; remove this field"
                 ),
