@@ -54,6 +54,20 @@ pub enum Error {
         /// The first bytes of the body.
         excerpt: String,
     },
+    /// Finqu answered 429 and the retry policy gave up; `retry_after` is the
+    /// server's `Retry-After`, for scheduling the next try.
+    #[error("{method} {path}: rate limited by Finqu{}", .retry_after.map(|d| format!(", retry after {} s", d.as_secs())).unwrap_or_default())]
+    RateLimited {
+        /// The request's method.
+        method: &'static str,
+        /// The endpoint's path template.
+        path: &'static str,
+        /// How long the server asked to wait, when it said.
+        retry_after: Option<std::time::Duration>,
+    },
+    /// The HTTP client could not be built.
+    #[error("could not build the HTTP client")]
+    Build(#[source] reqwest::Error),
     /// The response body is larger than the configured limit.
     #[error("the response to {method} {path} is larger than {limit} bytes")]
     BodyTooLarge {
@@ -71,6 +85,15 @@ impl Error {
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api { error, .. } => Some(error.status),
+            Error::RateLimited { .. } => Some(429),
+            _ => None,
+        }
+    }
+
+    /// For [`Error::RateLimited`]: how long the server asked to wait.
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        match self {
+            Error::RateLimited { retry_after, .. } => *retry_after,
             _ => None,
         }
     }

@@ -57,15 +57,19 @@ mod encode;
 mod endpoint;
 mod error;
 mod grant;
+mod page;
+mod retry;
 mod scope;
 pub mod scopes;
 mod token;
 
-pub use client::{Client, DEFAULT_MAX_BODY};
+pub use client::{Client, ClientBuilder, DEFAULT_MAX_BODY};
 pub use encode::{EncodeError, PathParam, PathWriter, QueryWriter};
 pub use endpoint::{Authorized, Endpoint, Method, Paginated, ResponseBody};
 pub use error::{ApiError, Error};
 pub use grant::{Grant, Grants, MissingScopes, missing_scopes, verify_grant};
+pub use page::{MAX_PAGE_LIMIT, Page};
+pub use retry::RetryPolicy;
 pub use scope::{Scope, is_valid_scope_name};
 pub use token::{AccessToken, TokenError, TokenSource};
 

@@ -200,3 +200,211 @@ async fn path_parameters_cannot_escape_their_segment() {
     assert!(matches!(err, Error::Encode(_)), "{err:?}");
     assert_eq!(finqu.count("GET /orders"), 0);
 }
+
+mod retries {
+    use std::time::{Duration, SystemTime};
+
+    use finqu_core::RetryPolicy;
+    use finqu_testkit::{Fault, RetryAfter};
+
+    use super::*;
+
+    fn fast() -> RetryPolicy {
+        RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20))
+    }
+
+    async fn client_with(policy: RetryPolicy) -> (Arc<FakeFinqu>, Client<Shop>) {
+        let finqu = Arc::new(FakeFinqu::start().await);
+        let tokens = TestTokens::new(&finqu, "products_read orders_read orders_write");
+        let client = Client::builder(finqu.api_url().parse().unwrap(), tokens)
+            .retry(policy)
+            .build()
+            .unwrap();
+        (finqu, client)
+    }
+
+    #[tokio::test]
+    async fn get_is_retried_after_503() {
+        let (finqu, client) = client_with(fast()).await;
+        finqu.fail_next("GET /products/{id}", 2, Fault::Status(503));
+        assert_eq!(client.send(GetProduct { id: 4 }).await.unwrap().id, 4);
+        assert_eq!(finqu.count("GET /products/{id}"), 3);
+    }
+
+    #[tokio::test]
+    async fn post_is_never_repeated_after_500() {
+        let (finqu, client) = client_with(fast()).await;
+        finqu.fail_next("POST /orders", 1, Fault::Status(500));
+        let err = client
+            .send(CreateOrder {
+                customer_id: 1,
+                items: vec![Line {
+                    product_id: 1,
+                    quantity: 1,
+                }],
+            })
+            .await
+            .unwrap_err();
+        assert_eq!(err.status(), Some(500), "{err:?}");
+        assert_eq!(finqu.count("POST /orders"), 1);
+    }
+
+    #[tokio::test]
+    async fn post_is_repeated_after_429_with_seconds() {
+        let (finqu, client) = client_with(fast()).await;
+        finqu.fail_next(
+            "POST /orders",
+            1,
+            Fault::TooManyRequests {
+                retry_after: RetryAfter::Seconds(1),
+            },
+        );
+        let started = std::time::Instant::now();
+        let order = client
+            .send(CreateOrder {
+                customer_id: 1,
+                items: vec![Line {
+                    product_id: 1,
+                    quantity: 1,
+                }],
+            })
+            .await
+            .unwrap();
+        assert!(
+            started.elapsed() >= Duration::from_secs(1),
+            "waited out Retry-After"
+        );
+        assert_eq!(order.customer_id, 1);
+        assert_eq!(finqu.count("POST /orders"), 2);
+    }
+
+    #[tokio::test]
+    async fn retry_after_as_http_date_is_honoured() {
+        let (finqu, client) = client_with(fast()).await;
+        let when = SystemTime::now() + Duration::from_secs(2);
+        finqu.fail_next(
+            "GET /products/{id}",
+            1,
+            Fault::TooManyRequests {
+                retry_after: RetryAfter::HttpDate(when),
+            },
+        );
+        assert_eq!(client.send(GetProduct { id: 2 }).await.unwrap().id, 2);
+        assert_eq!(finqu.count("GET /products/{id}"), 2);
+    }
+
+    #[tokio::test]
+    async fn too_long_a_wait_is_a_typed_error_carrying_retry_after() {
+        let (finqu, client) = client_with(fast().max_wait(Duration::from_secs(5))).await;
+        finqu.fail_next(
+            "GET /products/{id}",
+            1,
+            Fault::TooManyRequests {
+                retry_after: RetryAfter::Seconds(600),
+            },
+        );
+        let err = client.send(GetProduct { id: 2 }).await.unwrap_err();
+        assert_eq!(err.retry_after(), Some(Duration::from_secs(600)), "{err:?}");
+        assert_eq!(err.status(), Some(429));
+        assert_eq!(finqu.count("GET /products/{id}"), 1);
+    }
+
+    #[tokio::test]
+    async fn retries_are_bounded() {
+        let (finqu, client) = client_with(fast().max_retries(2)).await;
+        finqu.fail_next("GET /products/{id}", 10, Fault::Status(503));
+        let err = client.send(GetProduct { id: 2 }).await.unwrap_err();
+        assert_eq!(err.status(), Some(503));
+        assert_eq!(finqu.count("GET /products/{id}"), 3);
+    }
+
+    #[tokio::test]
+    async fn retries_can_be_turned_off() {
+        let (finqu, client) = client_with(RetryPolicy::none()).await;
+        finqu.fail_next("GET /products/{id}", 1, Fault::Status(503));
+        assert!(client.send(GetProduct { id: 2 }).await.is_err());
+        assert_eq!(finqu.count("GET /products/{id}"), 1);
+    }
+
+    #[tokio::test]
+    async fn dropped_connection_on_get_is_retried() {
+        let (finqu, client) = client_with(fast()).await;
+        finqu.fail_next("GET /products/{id}", 1, Fault::DropConnection);
+        assert_eq!(client.send(GetProduct { id: 5 }).await.unwrap().id, 5);
+    }
+
+    #[tokio::test]
+    async fn malformed_json_names_the_problem() {
+        let (finqu, client) = client_with(fast()).await;
+        finqu.fail_next("GET /products/{id}", 1, Fault::MalformedJson);
+        let err = client.send(GetProduct { id: 5 }).await.unwrap_err();
+        assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    }
+
+    #[tokio::test]
+    async fn oversize_body_is_an_error() {
+        let finqu = Arc::new(FakeFinqu::start().await);
+        let tokens = TestTokens::new(&finqu, "products_read");
+        let client: Client<Shop> = Client::builder(finqu.api_url().parse().unwrap(), tokens)
+            .max_body(1024)
+            .build()
+            .unwrap();
+        finqu.fail_next("GET /products/{id}", 1, Fault::OversizeBody(64 * 1024));
+        let err = client.send(GetProduct { id: 5 }).await.unwrap_err();
+        assert!(
+            matches!(err, Error::BodyTooLarge { limit: 1024, .. }),
+            "{err:?}"
+        );
+    }
+}
+
+mod pagination {
+    use futures_util::TryStreamExt;
+
+    use super::*;
+
+    #[finqu_endpoint(method = GET, path = "/products", scope = "products_read", paginated = Product)]
+    struct AllProducts;
+
+    #[finqu_endpoint(method = GET, path = "/orders", scope = "orders_read", paginated = Order)]
+    struct OrdersWithStatus {
+        #[query]
+        status: &'static str,
+    }
+
+    #[tokio::test]
+    async fn streams_every_item_across_pages() {
+        let (finqu, _tokens, client) = setup().await;
+        let products: Vec<Product> = client.paginate(AllProducts).try_collect().await.unwrap();
+        assert_eq!(products.len(), 120);
+        let ids: Vec<u64> = products.iter().map(|p| p.id).collect();
+        assert_eq!(ids, (1..=120).collect::<Vec<u64>>());
+        assert_eq!(finqu.count("GET /products"), 3);
+    }
+
+    #[tokio::test]
+    async fn empty_list_is_an_empty_stream() {
+        let finqu = Arc::new(FakeFinqu::builder().orders(0).start().await);
+        let tokens = TestTokens::new(&finqu, "orders_read");
+        let client: Client<Shop> = Client::new(finqu.api_url().parse().unwrap(), tokens);
+        let orders: Vec<Order> = client
+            .paginate(OrdersWithStatus { status: "pending" })
+            .try_collect()
+            .await
+            .unwrap();
+        assert!(orders.is_empty());
+        assert_eq!(finqu.count("GET /orders"), 1);
+    }
+
+    #[tokio::test]
+    async fn page_api_reports_counts() {
+        let (_finqu, _tokens, client) = setup().await;
+        let page = client.page(&AllProducts, 2, 50).await.unwrap();
+        assert_eq!(page.items.len(), 50);
+        assert_eq!(page.page_count, Some(3));
+        assert_eq!(page.total_items, Some(120));
+        assert_eq!(page.next, Some(3));
+        let last = client.page(&AllProducts, 3, 50).await.unwrap();
+        assert_eq!((last.items.len(), last.next), (20, None));
+    }
+}
