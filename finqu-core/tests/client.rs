@@ -408,3 +408,133 @@ mod pagination {
         assert_eq!((last.items.len(), last.next), (20, None));
     }
 }
+
+mod errors_and_sharing {
+    use std::io::Write;
+    use std::sync::Mutex;
+
+    use finqu_core::RetryPolicy;
+    use finqu_testkit::Fault;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn each_error_status_is_easy_to_tell_apart() {
+        let finqu = Arc::new(FakeFinqu::start().await);
+        let tokens = TestTokens::new(&finqu, "products_read orders_read orders_write");
+        let client: Client<Shop> = Client::builder(finqu.api_url().parse().unwrap(), tokens)
+            .retry(RetryPolicy::none())
+            .build()
+            .unwrap();
+        for (status, check) in [
+            (402, Error::is_payment_required as fn(&Error) -> bool),
+            (403, Error::is_forbidden),
+            (404, Error::is_not_found),
+            (422, Error::is_validation),
+        ] {
+            finqu.fail_next("GET /products/{id}", 1, Fault::Status(status));
+            let err = client.send(GetProduct { id: 1 }).await.unwrap_err();
+            assert!(check(&err), "{status}: {err:?}");
+            assert_eq!(err.status(), Some(status));
+            assert!(err.api_error().unwrap().code.is_some(), "{err:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_body_that_does_not_fit_names_the_field() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code, reason = "decoded, not read")]
+        struct Strict {
+            id: u64,
+            name: u64,
+        }
+        #[finqu_endpoint(method = GET, path = "/products/{id}", scope = "products_read", response = Strict)]
+        struct GetStrict {
+            id: u64,
+        }
+        let (_finqu, _tokens, client) = setup().await;
+        let err = client.send(GetStrict { id: 1 }).await.unwrap_err();
+        let Error::Decode { at, excerpt, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(at, "name");
+        assert!(excerpt.starts_with('{'), "{excerpt}");
+        assert!(err.to_string().contains("`name`"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn sends_through_the_callers_reqwest_client() {
+        let finqu = Arc::new(FakeFinqu::start().await);
+        let tokens = TestTokens::new(&finqu, "products_read");
+        let http = reqwest::Client::builder()
+            .user_agent("my-app/1.0")
+            .build()
+            .unwrap();
+        let client: Client<Shop> = Client::builder(finqu.api_url().parse().unwrap(), tokens)
+            .http_client(http)
+            .build()
+            .unwrap();
+        assert_eq!(client.send(GetProduct { id: 9 }).await.unwrap().id, 9);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn many_tasks_share_one_client() {
+        let (finqu, _tokens, client) = setup().await;
+        let tasks: Vec<_> = (1..=64u64)
+            .map(|i| {
+                let client = client.clone();
+                tokio::spawn(async move {
+                    client
+                        .send(GetProduct { id: i % 120 + 1 })
+                        .await
+                        .map(|p| p.id)
+                })
+            })
+            .collect();
+        for (i, task) in (1..=64u64).zip(tasks) {
+            assert_eq!(task.await.unwrap().unwrap(), i % 120 + 1);
+        }
+        assert_eq!(finqu.count("GET /products/{id}"), 64);
+    }
+
+    /// Collects everything tracing writes.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn tracing_names_the_request_and_never_the_token() {
+        let captured = Captured::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        let _guard = tracing::subscriber::set_default(subscriber);
+
+        let (finqu, tokens, client) = setup().await;
+        finqu.expire_all_tokens();
+        client.send(GetProduct { id: 1 }).await.unwrap();
+
+        let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+        assert!(log.contains("finqu.request"), "{log}");
+        assert!(log.contains("path=\"/products/{id}\""), "{log}");
+        assert!(log.contains("attempt=2"), "{log}");
+        let token = tokens.current.lock().unwrap().clone();
+        assert!(
+            !log.contains(token.secret()),
+            "the access token reached a log line"
+        );
+        assert!(!log.contains("eyJ"), "a JWT reached a log line");
+    }
+}
