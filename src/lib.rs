@@ -25,6 +25,8 @@
 //! check::<Reporting, GetOrder>();
 //! ```
 
+pub mod api;
+
 pub use finqu_auth as auth;
 pub use finqu_core::{
     AccessToken, ApiError, Authorized, Client, EncodeError, Endpoint, Error, Grant, Grants, Method,
