@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+use futures_util::future::BoxFuture;
 use futures_util::stream::{self, Stream, TryStreamExt};
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use http::{HeaderMap, StatusCode};
@@ -206,11 +207,18 @@ impl<G: Grant> Client<G> {
     /// See [`Error`]: the endpoint does not encode, no token, transport
     /// failure, an error status from Finqu, rate limited, or a body that does
     /// not decode.
-    pub async fn send<E: Authorized<G>>(&self, endpoint: E) -> Result<E::Response, Error> {
-        let url = self.url(&endpoint, &[])?;
-        let body = endpoint.body()?;
-        let (_, bytes) = self.exchange::<E>(&url, body.as_deref()).await?;
-        decode::<E::Response, E>(&bytes)
+    // Not an `async fn`: its opaque future would repeat a missing-scope error at
+    // the call, the call expression and the `.await`; a boxed future reports it once.
+    pub fn send<'a, E>(&'a self, endpoint: E) -> BoxFuture<'a, Result<E::Response, Error>>
+    where
+        E: Authorized<G> + Send + 'a,
+    {
+        Box::pin(async move {
+            let url = self.url(&endpoint, &[])?;
+            let body = endpoint.body()?;
+            let (_, bytes) = self.exchange::<E>(&url, body.as_deref()).await?;
+            decode::<E::Response, E>(&bytes)
+        })
     }
 
     /// Fetches one page (`page` from 1, `limit` at most [`MAX_PAGE_LIMIT`])
