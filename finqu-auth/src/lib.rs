@@ -64,10 +64,17 @@
 //! without one keeps the old one; `invalid_grant` becomes a "re-authorization
 //! required" error naming the merchant. [`Authorizer::resume`] picks a session
 //! up from a store ([`MemoryStore`], [`FileStore`]) and re-checks its grant.
+//!
+//! # Embedded apps
+//!
+//! [`verify_app_context`] checks the `Finqu-Context` JWT that the Finqu admin
+//! sends to an embedded app (HS256 with the client secret, `exp`,
+//! `sub` = `merchant/{id}`); [`context_token`] finds it in a request.
 
 mod authorize;
 mod callback;
 mod config;
+mod context;
 mod discovery;
 mod error;
 mod exchange;
@@ -85,6 +92,10 @@ pub use authorize::Authorizer;
 pub use config::{
     AuthorizerBuilder, ClientAuth, DEFAULT_API_VERSION, DEFAULT_AUTHORIZE_URL,
     DEFAULT_RESOURCE_URL, DEFAULT_TOKEN_URL,
+};
+pub use context::{
+    AppContext, CONTEXT_HEADER, ContextError, context_token, verify_app_context,
+    verify_app_context_for,
 };
 pub use error::AuthError;
 pub use merchant::Merchant;
