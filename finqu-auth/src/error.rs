@@ -79,6 +79,14 @@ pub enum AuthError {
         source: BoxError,
     },
 
+    /// The installed-app flow could not listen on the redirect URI's address.
+    #[error("cannot listen on the redirect URI's loopback address")]
+    Loopback(#[source] BoxError),
+
+    /// The installed-app flow received no valid callback in time.
+    #[error("no authorization arrived within {0:?}; start again")]
+    Timeout(std::time::Duration),
+
     /// A token store failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -65,6 +65,11 @@
 //! required" error naming the merchant. [`Authorizer::resume`] picks a session
 //! up from a store ([`MemoryStore`], [`FileStore`]) and re-checks its grant.
 //!
+//! # Installed apps
+//!
+//! [`Authorizer::authorize_installed_app`] runs the RFC 8252 loopback flow
+//! for command-line and desktop apps.
+//!
 //! # Embedded apps
 //!
 //! [`verify_app_context`] checks the `Finqu-Context` JWT that the Finqu admin
@@ -79,6 +84,7 @@ mod discovery;
 mod error;
 mod exchange;
 mod http;
+mod installed;
 mod merchant;
 mod pending;
 mod refresh;
