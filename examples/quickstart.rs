@@ -1,174 +1,154 @@
-//! Quickstart: scoped calls to a Finqu merchant API, on the built-in fake Finqu.
+//! Quickstart: authorize, discover the merchant, then make scoped calls.
 //!
 //! ```text
 //! cargo run --example quickstart
 //! ```
 //!
-//! Needs no account: it starts `finqu-testkit`'s fake Finqu in-process on
-//! loopback, gets a token for the grant below, checks that the token really
-//! carries the grant's scopes, then lists products, creates an order and reads
-//! it back.
+//! With no configuration it starts finqu-testkit's fake Finqu in-process on
+//! loopback and plays the merchant's browser itself: authorize → callback →
+//! token → discovery, then lists products across pages, creates an order and
+//! reads it back, printing each step.
+//!
+//! With `FINQU_CLIENT_ID`, `FINQU_CLIENT_SECRET` and `FINQU_REDIRECT_URI`
+//! (a loopback URI such as `http://127.0.0.1:8910/callback`, registered for
+//! your app) set, it runs the same against the real Finqu with the installed-app
+//! flow: it prints the authorize URL, you open it, and it waits for the callback.
 #![allow(clippy::print_stdout, reason = "an example prints what it does")]
 
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::Arc;
+use std::time::Duration;
 
-use finqu::{
-    AccessToken, Client, Grant, TokenError, TokenSource, finqu_endpoint, grant, verify_grant,
-};
+use finqu::api::orders::{CreateOrder, GetOrder, OrderItem};
+use finqu::api::products::ListProducts;
+use finqu::auth::{Authorizer, Session};
+use finqu::{Grant, grant};
 use finqu_testkit::FakeFinqu;
-use serde::{Deserialize, Serialize};
-
-/// A product, as the merchant API returns it.
-#[derive(Debug, Deserialize)]
-pub struct Product {
-    /// Finqu's id.
-    pub id: u64,
-    /// Display name.
-    pub name: String,
-    /// Unit price.
-    pub price: f64,
-}
-
-/// An order.
-#[derive(Debug, Deserialize)]
-pub struct Order {
-    /// Finqu's id.
-    pub id: u64,
-    /// Order status, such as `pending`.
-    pub status: String,
-    /// Sum of the lines.
-    pub total: f64,
-}
-
-/// One order line.
-#[derive(Debug, Serialize)]
-pub struct OrderItem {
-    /// The product ordered.
-    pub product_id: u64,
-    /// How many.
-    pub quantity: u32,
-}
-
-/// A page of products.
-#[finqu_endpoint(method = GET, path = "/products", scope = "products_read", response = Vec<Product>)]
-#[derive(Debug)]
-pub struct ListProducts {
-    /// Page number, from 1.
-    #[query]
-    pub page: u32,
-    /// Page size, at most 50.
-    #[query]
-    pub limit: u32,
-}
-
-/// Create an order.
-#[finqu_endpoint(method = POST, path = "/orders", scope = "orders_write", response = Order)]
-#[derive(Debug)]
-pub struct CreateOrder {
-    /// Who orders.
-    pub customer_id: u64,
-    /// What.
-    pub items: Vec<OrderItem>,
-}
-
-/// Read one order.
-#[finqu_endpoint(method = GET, path = "/orders/{id}", scope = "orders_read", response = Order)]
-#[derive(Debug)]
-pub struct GetOrder {
-    /// The order's id.
-    pub id: u64,
-}
+use futures_util::TryStreamExt;
 
 // The scopes this application holds. Sending an endpoint that needs any other
-// scope does not compile.
+// scope does not compile; the authorize request asks for exactly these.
 grant!(
     /// What the quickstart may do.
     pub ShopSync = "products_read orders_read orders_write"
 );
 
-/// A token that the fake Finqu minted. (finqu-auth's `Session` plays this part
-/// with a real OAuth flow and refreshes.)
-#[derive(Debug)]
-struct MintedToken(AccessToken);
-
-impl TokenSource for MintedToken {
-    fn access_token(
-        &self,
-    ) -> Pin<Box<dyn Future<Output = Result<AccessToken, TokenError>> + Send + '_>> {
-        Box::pin(async move { Ok(self.0.clone()) })
-    }
-
-    fn refresh_after_unauthorized<'a>(
-        &'a self,
-        _rejected: &'a AccessToken,
-    ) -> Pin<Box<dyn Future<Output = Result<AccessToken, TokenError>> + Send + 'a>> {
-        Box::pin(async {
-            Err(TokenError::reauthorization_required(
-                "a minted token cannot be refreshed",
-                None,
-            ))
-        })
-    }
-}
-
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let finqu = FakeFinqu::start().await;
-    println!(
-        "1. fake Finqu running: login server {}, merchant API {}",
-        finqu.login_url(),
-        finqu.api_url()
-    );
-
-    let tokens = finqu.issue_tokens(&ShopSync::scope_param());
-    println!("2. token issued for scopes `{}`", tokens.scope());
-
-    verify_grant::<ShopSync>(Some(tokens.scope()))?;
-    println!("3. the token carries every scope of `ShopSync`");
-
-    let client: Client<ShopSync> = Client::new(
-        finqu.api_url().parse()?,
-        Arc::new(MintedToken(AccessToken::new(tokens.access_token()))),
-    );
-
-    let mut listed = 0;
-    for page in 1..=3 {
-        let products = client.send(ListProducts { page, limit: 50 }).await?;
-        listed += products.len();
-        if let Some(first) = products.first() {
-            println!(
-                "4. page {page}: {} products, first `{}` at {:.2}",
-                products.len(),
-                first.name,
-                first.price
-            );
+    let real = [
+        "FINQU_CLIENT_ID",
+        "FINQU_CLIENT_SECRET",
+        "FINQU_REDIRECT_URI",
+    ]
+    .map(|k| std::env::var(k).ok());
+    let (session, fake) = match real {
+        [Some(id), Some(secret), Some(redirect)] => (real_finqu(id, secret, redirect).await?, None),
+        _ => {
+            let (session, fake) = fake_finqu().await?;
+            (session, Some(fake))
         }
-    }
-    println!("   {listed} products listed across 3 pages");
+    };
+    let merchant = session.merchant();
+    println!(
+        "4. discovered merchant `{}` ({}), API at {}",
+        merchant.name(),
+        merchant.id(),
+        session.api_url()
+    );
+    println!(
+        "   the token holds every scope of `ShopSync`: {}",
+        ShopSync::scope_param()
+    );
+
+    let client = session.client();
+
+    // A page at a time, with the counts Finqu reports...
+    let first = client.page(&ListProducts, 1, 50).await?;
+    println!(
+        "5. products: {} in all, {} pages of 50; page 1 starts with `{}`",
+        first.total_items.unwrap_or_default(),
+        first.page_count.unwrap_or_default(),
+        first.items.first().map_or("-", |p| p.name.as_str()),
+    );
+    // ...or every item as a stream that follows the `Link` header.
+    let products: Vec<_> = client.paginate(ListProducts).try_collect().await?;
+    println!("   streamed {} products across every page", products.len());
 
     let order = client
         .send(CreateOrder {
             customer_id: 1,
-            items: vec![OrderItem {
-                product_id: 2,
-                quantity: 3,
-            }],
+            items: vec![OrderItem::new(products[1].id, 3)],
+            status: None,
         })
         .await?;
     println!(
-        "5. created order {} ({}), total {:.2}",
+        "6. created order {} ({:?}), total {:.2}",
         order.id, order.status, order.total
     );
 
     let again = client.send(GetOrder { id: order.id }).await?;
-    println!("6. read it back: order {} is {}", again.id, again.status);
-    assert_eq!(again.id, order.id);
-
     println!(
-        "done: POST /orders was sent {} time(s)",
-        finqu.count("POST /orders")
+        "7. read it back: order {} is {:?} with {} line(s)",
+        again.id,
+        again.status,
+        again.items.len()
     );
+
+    if let Some(fake) = fake {
+        println!(
+            "done: the fake saw {} token request(s) and {} POST /orders",
+            fake.count("POST /oauth2/access_token"),
+            fake.count("POST /orders")
+        );
+    }
     Ok(())
+}
+
+/// The whole flow against the fake Finqu, with this program as the browser.
+async fn fake_finqu() -> Result<(Session<ShopSync>, FakeFinqu), Box<dyn std::error::Error>> {
+    let fake = FakeFinqu::start().await;
+    println!("1. fake Finqu running at {}", fake.login_url());
+    let app = fake.client();
+    let authorizer: Authorizer<ShopSync> =
+        Authorizer::builder(app.id(), app.secret(), app.redirect_uri())
+            .login_server(fake.login_url())
+            .allow_loopback_http(true)
+            .build()?;
+
+    let (authorize_url, pending) = authorizer.authorize_url();
+    println!("2. send the merchant to {}", authorize_url.path());
+
+    // The merchant consents; Finqu redirects the browser back to the app.
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let consent = browser.get(authorize_url).send().await?;
+    let callback = consent
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .ok_or("no redirect from authorize")?
+        .to_str()?;
+    println!(
+        "3. callback received at {}",
+        callback.split('?').next().unwrap_or_default()
+    );
+
+    // State checked, code exchanged with the PKCE verifier, grant verified, merchant discovered.
+    let session = authorizer.complete(pending, callback).await?;
+    Ok((session, fake))
+}
+
+/// The installed-app flow (RFC 8252) against the real Finqu.
+async fn real_finqu(
+    id: String,
+    secret: String,
+    redirect: String,
+) -> Result<Session<ShopSync>, Box<dyn std::error::Error>> {
+    let authorizer: Authorizer<ShopSync> = Authorizer::builder(id, secret, redirect).build()?;
+    println!("1. real Finqu at {}", finqu::auth::DEFAULT_AUTHORIZE_URL);
+    let session = authorizer
+        .authorize_installed_app(Duration::from_secs(300), |url| {
+            println!("2. open this URL in your browser to authorize the app:\n   {url}");
+        })
+        .await?;
+    println!("3. callback received; token exchanged and grant verified");
+    Ok(session)
 }
