@@ -89,7 +89,7 @@ mod tests {
             assert_eq!(decode(&encode(&all[..len])).as_deref(), Some(&all[..len]));
         }
         assert_eq!(
-            decode("iVBO\r\nRw0K\n"),
+            decode("iVBORw0K\r\nGgo=\n"),
             Some(b"\x89PNG\r\n\x1a\n".to_vec())
         );
     }
