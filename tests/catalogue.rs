@@ -9,6 +9,7 @@ use finqu::{
     AccessToken, Authorized, Client, Endpoint, Grant, Paginated, TokenError, TokenSource, grant,
 };
 use finqu_testkit::{FakeFinqu, Requires, Server};
+use futures_util::TryStreamExt;
 
 use finqu::api::{customers, orders, pages, products, settings, themes, webhooks};
 
@@ -158,11 +159,26 @@ mod orders_api {
         let first = client.page(&ListOrders::default(), 1, 50).await.unwrap();
         assert_eq!(first.total_items, Some(60));
         assert_eq!((first.items.len(), first.next), (50, Some(2)));
-        let every = all(&client, &ListOrders::default(), 50).await;
+        let every: Vec<orders::Order> = client
+            .paginate(ListOrders::default())
+            .try_collect()
+            .await
+            .unwrap();
         let ids: Vec<u64> = every.iter().map(|o| o.id).collect();
         assert_eq!(ids, (1..=60).collect::<Vec<_>>());
         assert!(every.iter().all(|o| !o.items.is_empty() && o.total > 0.0));
         assert_eq!(finqu.count("GET /orders"), 3);
+
+        let pending: Vec<orders::Order> = client
+            .paginate(ListOrders {
+                status: Some(OrderStatus::Pending),
+                ..ListOrders::default()
+            })
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(pending.len(), 15);
+        assert!(pending.iter().all(|o| o.status == OrderStatus::Pending));
     }
 
     #[tokio::test]
@@ -280,6 +296,10 @@ mod products_api {
         let every = all(&client, &ListProducts, 40).await;
         assert_eq!(every.len(), 120);
         assert!(every.iter().all(|p| p.sku.is_some() && p.price > 0.0));
+        let streamed: Vec<products::Product> =
+            client.paginate(ListProducts).try_collect().await.unwrap();
+        let ids: Vec<u64> = streamed.iter().map(|p| p.id).collect();
+        assert_eq!(ids, every.iter().map(|p| p.id).collect::<Vec<_>>());
     }
 
     #[tokio::test]

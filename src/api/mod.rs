@@ -41,9 +41,15 @@
 //! let read = client.send(GetOrder { id: created.id }).await?;
 //! assert_eq!(read.items, created.items);
 //!
+//! // Every pending order, page after page.
+//! use futures_util::TryStreamExt;
 //! let pending = ListOrders { status: Some(OrderStatus::Pending), ..ListOrders::default() };
-//! let first = client.page(&pending, 1, 50).await?;
-//! assert!(first.items.iter().all(|order| order.status == OrderStatus::Pending));
+//! let pending: Vec<_> = client.paginate(pending).try_collect().await?;
+//! assert!(pending.iter().all(|order| order.status == OrderStatus::Pending));
+//!
+//! // Or one page, with the counts Finqu reports.
+//! let first = client.page(&ListOrders::default(), 1, 50).await?;
+//! assert_eq!(first.total_items, Some(61));
 //! # Ok(())
 //! # }
 //! ```
