@@ -75,8 +75,7 @@ pub use finqu_auth as auth;
 pub use finqu_core::{
     AccessToken, ApiError, Authorized, Client, ClientBuilder, EncodeError, Endpoint, Error, Grant,
     Grants, MAX_PAGE_LIMIT, Method, MissingScopes, Page, Paginated, PathParam, ResponseBody,
-    RetryPolicy, Scope, TokenError, TokenSource, is_valid_scope_name, missing_scopes, scope,
-    scopes, verify_grant,
+    RetryPolicy, Scope, TokenError, TokenSource, missing_scopes, scopes, verify_grant,
 };
 
 #[doc = include_str!("../finqu-core/docs/finqu_endpoint.md")]
@@ -84,6 +83,9 @@ pub use finqu_macros::finqu_endpoint_via_facade as finqu_endpoint;
 
 #[doc = include_str!("../finqu-core/docs/grant.md")]
 pub use finqu_macros::grant_via_facade as grant;
+
+#[doc = include_str!("../finqu-core/docs/scope.md")]
+pub use finqu_macros::scope_via_facade as scope;
 
 #[doc(hidden)]
 pub use finqu_core::__private;

@@ -70,7 +70,7 @@ pub use error::{ApiError, Error};
 pub use grant::{Grant, Grants, MissingScopes, missing_scopes, verify_grant};
 pub use page::{MAX_PAGE_LIMIT, Page};
 pub use retry::RetryPolicy;
-pub use scope::{Scope, is_valid_scope_name};
+pub use scope::Scope;
 pub use token::{AccessToken, TokenError, TokenSource};
 
 #[doc = include_str!("../docs/finqu_endpoint.md")]
@@ -79,13 +79,16 @@ pub use finqu_macros::finqu_endpoint;
 #[doc = include_str!("../docs/grant.md")]
 pub use finqu_macros::grant;
 
+#[doc = include_str!("../docs/scope.md")]
+pub use finqu_macros::scope;
+
 /// What generated code names. Not public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::encode::{EncodeError, PathWriter, QueryWriter, json_body};
     pub use crate::endpoint::{Authorized, Endpoint, Method, Paginated};
     pub use crate::grant::{Grant, Grants};
-    pub use crate::scope::{Scope, is_valid_scope_name};
+    pub use crate::scope::Scope;
     pub use crate::scopes;
     pub use core::marker::PhantomData;
     pub use core::option::Option;

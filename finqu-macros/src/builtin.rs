@@ -2,24 +2,23 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+use syn::parse_quote;
 
+use crate::scope_decl::scope_item;
 use crate::scopes::BUILTIN_SCOPES;
 
-/// One `scope!` invocation per built-in scope, with its docs.
+/// One marker type per built-in scope, with its docs, and the list of names.
 pub(crate) fn builtin_scopes() -> TokenStream {
     let scopes = BUILTIN_SCOPES.iter().map(|s| {
         let ident = format_ident!("{}", s.type_name);
-        let wire = s.wire;
         let doc = format!("`{}`: {}", s.wire, s.doc);
         let source = format!("Documented in {}.", s.source);
-        quote! {
-            crate::scope! {
-                #[doc = #doc]
-                #[doc = ""]
-                #[doc = #source]
-                pub #ident = #wire
-            }
-        }
+        let attrs = [
+            parse_quote!(#[doc = #doc]),
+            parse_quote!(#[doc = ""]),
+            parse_quote!(#[doc = #source]),
+        ];
+        scope_item(&attrs, &parse_quote!(pub), &ident, s.wire, &quote!(crate))
     });
     let list = BUILTIN_SCOPES.iter().map(|s| s.wire);
     quote! {

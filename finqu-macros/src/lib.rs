@@ -1,5 +1,5 @@
-//! Procedural macros of [finqu-rs](https://docs.rs/finqu): `#[finqu_endpoint]`
-//! and `grant!`.
+//! Procedural macros of [finqu-rs](https://docs.rs/finqu): `#[finqu_endpoint]`,
+//! `grant!` and `scope!`.
 //!
 //! Use them through `finqu` or `finqu-core`, which re-export them and document
 //! them in full with examples; this crate only holds their implementation.
@@ -8,6 +8,7 @@ mod builtin;
 mod ctxt;
 mod endpoint;
 mod grant;
+mod scope_decl;
 mod scope_spec;
 mod scopes;
 
@@ -39,6 +40,19 @@ pub fn grant(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn grant_via_facade(input: TokenStream) -> TokenStream {
     grant::grant(input.into(), &quote!(::finqu)).into()
+}
+
+/// Declares a scope marker type of one's own. Documented in `finqu_core`.
+#[proc_macro]
+pub fn scope(input: TokenStream) -> TokenStream {
+    scope_decl::scope(input.into(), &quote!(::finqu_core)).into()
+}
+
+/// `scope!` as re-exported by the `finqu` facade.
+#[doc(hidden)]
+#[proc_macro]
+pub fn scope_via_facade(input: TokenStream) -> TokenStream {
+    scope_decl::scope(input.into(), &quote!(::finqu)).into()
 }
 
 /// Emits finqu-core's built-in scope types. Internal to finqu-core.

@@ -127,7 +127,7 @@ pub(crate) fn closest(wire: &str) -> Option<&'static BuiltinScope> {
 /// ASCII letters, digits and underscores, at least one underscore that is
 /// neither first nor last.
 ///
-/// finqu-core's `scope!` checks the same rule in a `const fn`; the two must agree.
+/// The one definition of the rule: `scope!`, `grant!` and `#[finqu_endpoint]` all use it.
 pub(crate) fn is_well_formed(name: &str) -> bool {
     let bytes = name.as_bytes();
     !bytes.is_empty()
