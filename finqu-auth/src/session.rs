@@ -4,7 +4,9 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
-use finqu_core::{AccessToken, Client, Grant, TokenError, TokenSource, verify_grant};
+use finqu_core::{
+    AccessToken, Client, ClientBuilder, Grant, TokenError, TokenSource, verify_grant,
+};
 use futures_util::future::BoxFuture;
 use url::Url;
 
@@ -64,6 +66,12 @@ impl<G: Grant> Session<G> {
     /// A finqu-core client for the merchant's API that takes its tokens from this session.
     pub fn client(&self) -> Client<G> {
         Client::new(self.api_url().clone(), Arc::new(self.clone()))
+    }
+
+    /// A builder for such a client, to set timeouts, retries, the user agent
+    /// or a `reqwest::Client` of your own.
+    pub fn client_builder(&self) -> ClientBuilder<G> {
+        Client::builder(self.api_url().clone(), Arc::new(self.clone()))
     }
 
     /// The current tokens (a copy; they hold secrets).
