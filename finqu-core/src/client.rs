@@ -27,6 +27,10 @@ pub const DEFAULT_MAX_BODY: usize = 16 * 1024 * 1024;
 /// [`send`](Client::send) only compiles for endpoints whose scopes `G` holds.
 /// Cheap to clone (one `Arc`), `Send + Sync`, for use from many tasks.
 ///
+/// Its tokens usually come from finqu-auth's `Session` (`session.client()`);
+/// the `finqu` facade's crate docs run the whole path from the authorize URL
+/// to a paginated stream on the fake Finqu. With any [`TokenSource`]:
+///
 /// ```no_run
 /// # async fn run(tokens: std::sync::Arc<dyn finqu_core::TokenSource>) -> Result<(), finqu_core::Error> {
 /// use futures_util::TryStreamExt;
