@@ -164,10 +164,22 @@ fn is_option(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "Option"))
 }
 
+/// Whether the user's `#[serde(...)]` already decides when the field is left out.
 fn mentions_skip(attrs: &[syn::Attribute]) -> bool {
-    attrs
-        .iter()
-        .any(|a| quote!(#a).to_string().contains("skip"))
+    attrs.iter().any(|attr| {
+        let mut skips = false;
+        // Unparsable attributes are serde's to report; they count as no decision.
+        let _ = attr.parse_nested_meta(|meta| {
+            skips |= ["skip", "skip_serializing", "skip_serializing_if"]
+                .iter()
+                .any(|k| meta.path.is_ident(k));
+            if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            }
+            Ok(())
+        });
+        skips
+    })
 }
 
 /// `tokens` with every span set to `span`, so that rustc underlines the user's tokens.

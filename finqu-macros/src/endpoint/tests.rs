@@ -129,3 +129,35 @@ fn a_broken_declaration_still_gets_stub_impls() {
     );
     assert!(out.contains("type Item = Product;"), "{out}");
 }
+
+#[test]
+fn option_fields_are_skipped_when_none_unless_serde_decides() {
+    let out = expand(
+        quote!(
+            method = PUT,
+            path = "/products/{id}",
+            scope = "products_write",
+            response = ()
+        ),
+        quote! {
+            pub struct UpdateProduct {
+                pub id: u64,
+                pub name: Option<String>,
+                #[serde(rename = "skipper")]
+                pub renamed: Option<String>,
+                #[serde(skip_serializing_if = "Option::is_none", rename = "p")]
+                pub price: Option<f64>,
+                #[serde(serialize_with = "nulls")]
+                pub nulls: Option<u8>,
+            }
+        },
+    );
+    // `name` and `renamed` get the automatic skip; `price` keeps its own; the
+    // others are untouched.
+    assert_eq!(
+        out.matches("::core::option::Option::is_none").count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(out.matches("skip_serializing_if").count(), 3, "{out}");
+}
