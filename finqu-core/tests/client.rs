@@ -1,11 +1,13 @@
 //! `Client::send` against the fake Finqu over loopback HTTP, with real JWTs.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
-use finqu_core::{AccessToken, Client, Error, TokenError, TokenSource, finqu_endpoint, grant};
+mod common;
+
+use common::TestTokens;
+use finqu_core::{Client, Error, finqu_endpoint, grant};
 use finqu_testkit::FakeFinqu;
-use futures_util::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Deserialize)]
@@ -57,44 +59,6 @@ struct GetCustomer {
 grant!(Shop = "products_read orders_read orders_write");
 // Claims a scope the token will not hold: the server's 403 is the backstop.
 grant!(Overclaiming = "customers_read");
-
-/// Hands out `current`; on a 401 mints a new token from the fake, counting refreshes.
-#[derive(Debug)]
-struct TestTokens {
-    finqu: Arc<FakeFinqu>,
-    scope: &'static str,
-    current: std::sync::Mutex<AccessToken>,
-    refreshes: AtomicUsize,
-}
-
-impl TestTokens {
-    fn new(finqu: &Arc<FakeFinqu>, scope: &'static str) -> Arc<Self> {
-        let token = AccessToken::new(finqu.issue_tokens(scope).access_token());
-        Arc::new(TestTokens {
-            finqu: Arc::clone(finqu),
-            scope,
-            current: std::sync::Mutex::new(token),
-            refreshes: AtomicUsize::new(0),
-        })
-    }
-}
-
-impl TokenSource for TestTokens {
-    fn access_token(&self) -> BoxFuture<'_, Result<AccessToken, TokenError>> {
-        let token = self.current.lock().unwrap().clone();
-        Box::pin(async move { Ok(token) })
-    }
-
-    fn refresh_after_unauthorized<'a>(
-        &'a self,
-        _rejected: &'a AccessToken,
-    ) -> BoxFuture<'a, Result<AccessToken, TokenError>> {
-        self.refreshes.fetch_add(1, Ordering::SeqCst);
-        let fresh = AccessToken::new(self.finqu.issue_tokens(self.scope).access_token());
-        *self.current.lock().unwrap() = fresh.clone();
-        Box::pin(async move { Ok(fresh) })
-    }
-}
 
 async fn setup() -> (Arc<FakeFinqu>, Arc<TestTokens>, Client<Shop>) {
     let finqu = Arc::new(FakeFinqu::start().await);
@@ -410,9 +374,6 @@ mod pagination {
 }
 
 mod errors_and_sharing {
-    use std::io::Write;
-    use std::sync::Mutex;
-
     use finqu_core::RetryPolicy;
     use finqu_testkit::Fault;
 
@@ -495,46 +456,5 @@ mod errors_and_sharing {
             assert_eq!(task.await.unwrap().unwrap(), i % 120 + 1);
         }
         assert_eq!(finqu.count("GET /products/{id}"), 64);
-    }
-
-    /// Collects everything tracing writes.
-    #[derive(Clone, Default)]
-    struct Captured(Arc<Mutex<Vec<u8>>>);
-
-    impl Write for Captured {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    #[tokio::test]
-    async fn tracing_names_the_request_and_never_the_token() {
-        let captured = Captured::default();
-        let writer = captured.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_writer(move || writer.clone())
-            .with_ansi(false)
-            .finish();
-        let _guard = tracing::subscriber::set_default(subscriber);
-
-        let (finqu, tokens, client) = setup().await;
-        finqu.expire_all_tokens();
-        client.send(GetProduct { id: 1 }).await.unwrap();
-
-        let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-        assert!(log.contains("finqu.request"), "{log}");
-        assert!(log.contains("path=\"/products/{id}\""), "{log}");
-        assert!(log.contains("attempt=2"), "{log}");
-        let token = tokens.current.lock().unwrap().clone();
-        assert!(
-            !log.contains(token.secret()),
-            "the access token reached a log line"
-        );
-        assert!(!log.contains("eyJ"), "a JWT reached a log line");
     }
 }
