@@ -4,7 +4,8 @@
 //! `reqwest::Client` (one connection pool), against the same loopback server,
 //! in the same run.
 //!
-//! Criterion measures each side at 1 and at 64 concurrent tasks; then a paired
+//! Criterion measures each side at 1 and at 64 concurrent tasks, and the JSON
+//! decode alone both ways (`decode_product`); then a paired
 //! run alternates the two sides round by round and prints the throughput ratio
 //! client / raw (target: at least 0.97), the figure recorded in BENCHMARKS.md.
 //!
@@ -24,7 +25,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use criterion::{BenchmarkId, Criterion, Throughput};
-use finqu_core::{Client, RetryPolicy, finqu_endpoint, grant};
+use finqu_core::{Client, ResponseBody, RetryPolicy, finqu_endpoint, grant};
 use reqwest::header::{ACCEPT, AUTHORIZATION};
 use serde::Deserialize;
 use tokio::runtime::Runtime;
@@ -215,6 +216,18 @@ fn criterion_benches(c: &mut Criterion, rt: &Runtime, sides: &Sides) {
         }
     }
     group.finish();
+
+    // Where the time goes: the decode alone, as `send` does it (path-tracking
+    // `ResponseBody::from_json`) and as the raw side does it.
+    let body = product_json(7).into_bytes();
+    let mut group = c.benchmark_group("decode_product");
+    group.bench_function("finqu_response_body", |b| {
+        b.iter(|| <Product as ResponseBody>::from_json(black_box(&body)).expect("decode"));
+    });
+    group.bench_function("serde_json_from_slice", |b| {
+        b.iter(|| serde_json::from_slice::<Product>(black_box(&body)).expect("decode"));
+    });
+    group.finish();
 }
 
 /// Alternates the sides round by round (order flipped each round, so that
@@ -273,6 +286,10 @@ fn main() {
         .configure_from_args();
     criterion_benches(&mut c, &rt, &sides);
     c.final_summary();
+    if std::env::args().any(|a| a == "--profile-time") {
+        // Profiling one side under `perf`: the paired run would mix in the other.
+        return;
+    }
 
     let (rounds, per_round) = if full { (30, 2_048) } else { (2, 64) };
     println!();
