@@ -291,7 +291,7 @@ fn main() {
         return;
     }
 
-    let (rounds, per_round) = if full { (30, 2_048) } else { (2, 64) };
+    let (rounds, per_round) = if full { (60, 2_048) } else { (2, 64) };
     println!();
     println!(
         "request_overhead, paired: {rounds} rounds x {per_round} requests per side, order alternating"
