@@ -5,6 +5,7 @@ use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+use backon::ExponentialBackoff;
 use futures_util::future::BoxFuture;
 use futures_util::stream::{self, Stream, TryStreamExt};
 use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
@@ -294,7 +295,8 @@ impl<G: Grant> Client<G> {
     ) -> Result<(HeaderMap, Vec<u8>), Error> {
         let policy = &self.inner.retry;
         let started = Instant::now();
-        let mut delays = policy.backoff_delays();
+        // Built on the first retry: most requests never need it.
+        let mut delays = None;
         let mut token = self.inner.tokens.access_token().await?;
         let mut refreshed = false;
         let mut attempt = 0u32;
@@ -307,7 +309,7 @@ impl<G: Grant> Client<G> {
                 attempt,
                 status = tracing::field::Empty,
             );
-            let response = match self
+            let mut response = match self
                 .execute::<E>(url, body, &token)
                 .instrument(span.clone())
                 .await
@@ -371,7 +373,7 @@ impl<G: Grant> Client<G> {
                 tokio::time::sleep(wait).await;
                 continue;
             }
-            let headers = response.headers().clone();
+            let headers = std::mem::take(response.headers_mut());
             let bytes = self.read_body::<E>(response).instrument(span).await?;
             if !status.is_success() {
                 let error = ApiError::from_response(status.as_u16(), &bytes);
@@ -424,7 +426,8 @@ impl<G: Grant> Client<G> {
         {
             return Err(too_large());
         }
-        let mut bytes = Vec::new();
+        let expected = response.content_length().map_or(0, |len| len as usize);
+        let mut bytes = Vec::with_capacity(expected);
         while let Some(chunk) = response.chunk().await.map_err(transport::<E>)? {
             if bytes.len() + chunk.len() > limit {
                 return Err(too_large());
@@ -440,7 +443,7 @@ impl<G: Grant> Client<G> {
 /// (a `Retry-After`) replaces the backoff delay.
 fn retry_delay(
     allowed: bool,
-    delays: &mut impl Iterator<Item = Duration>,
+    delays: &mut Option<ExponentialBackoff>,
     started: Instant,
     policy: &RetryPolicy,
     server_wait: Option<Duration>,
@@ -448,6 +451,7 @@ fn retry_delay(
     if !allowed {
         return None;
     }
+    let delays = delays.get_or_insert_with(|| policy.backoff_delays());
     let wait = server_wait.or(delays.next())?;
     if server_wait.is_some() {
         // A server-directed wait still uses up one retry.

@@ -89,7 +89,10 @@ pub trait ResponseBody: Sized + Send + 'static {
 #[diagnostic::do_not_recommend]
 impl<T: DeserializeOwned + Send + 'static> ResponseBody for T {
     fn from_json(json: &[u8]) -> Result<Self, serde_path_to_error::Error<serde_json::Error>> {
-        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(json))
+        // The fast path first; only a body that fails is decoded again to find where.
+        serde_json::from_slice(json).or_else(|_| {
+            serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(json))
+        })
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use backon::{BackoffBuilder, ExponentialBuilder};
+use backon::{BackoffBuilder, ExponentialBackoff, ExponentialBuilder};
 use http::HeaderMap;
 use http::header::RETRY_AFTER;
 
@@ -80,7 +80,7 @@ impl RetryPolicy {
         self
     }
 
-    pub(crate) fn backoff_delays(&self) -> impl Iterator<Item = Duration> + use<> {
+    pub(crate) fn backoff_delays(&self) -> ExponentialBackoff {
         ExponentialBuilder::default()
             .with_min_delay(self.min_backoff)
             .with_max_delay(self.max_backoff)
