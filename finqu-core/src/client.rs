@@ -6,13 +6,15 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use backon::ExponentialBackoff;
+use bytes::{Bytes, BytesMut};
 use futures_util::future::BoxFuture;
 use futures_util::stream::{self, Stream, TryStreamExt};
-use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use http::{HeaderMap, StatusCode};
 use tracing::Instrument;
 use url::Url;
 
+use crate::encode::PathWriter;
 use crate::endpoint::{Authorized, Endpoint, Paginated, ResponseBody};
 use crate::error::{ApiError, Error};
 use crate::grant::Grant;
@@ -270,12 +272,15 @@ impl<G: Grant> Client<G> {
     }
 
     fn url<E: Endpoint>(&self, endpoint: &E, extra: &[(&str, u32)]) -> Result<Url, Error> {
-        let path = endpoint.path()?;
         let query = endpoint.query()?;
         // Appended, not `Url::join`ed: joining `/orders` would drop the base's `/api/1.2`.
         let mut url = self.inner.base.clone();
-        let base_path = url.path().trim_end_matches('/').to_owned();
-        url.set_path(&format!("{base_path}{path}"));
+        let mut path = String::with_capacity(url.path().len() + 32);
+        path.push_str(url.path().trim_end_matches('/'));
+        let mut writer = PathWriter::new();
+        endpoint.write_path(&mut writer)?;
+        path.push_str(&writer.finish());
+        url.set_path(&path);
         if !query.is_empty() || !extra.is_empty() {
             let mut pairs = url.query_pairs_mut();
             pairs.extend_pairs(query);
@@ -292,7 +297,7 @@ impl<G: Grant> Client<G> {
         &self,
         url: &Url,
         body: Option<&[u8]>,
-    ) -> Result<(HeaderMap, Vec<u8>), Error> {
+    ) -> Result<(HeaderMap, Bytes), Error> {
         let policy = &self.inner.retry;
         let started = Instant::now();
         // Built on the first retry: most requests never need it.
@@ -393,9 +398,10 @@ impl<G: Grant> Client<G> {
         body: Option<&[u8]>,
         token: &AccessToken,
     ) -> Result<reqwest::Response, Error> {
-        let mut bearer = HeaderValue::from_str(&format!("Bearer {}", token.secret()))
-            .map_err(|_| TokenError::new("the access token is not a valid header value", None))?;
-        bearer.set_sensitive(true);
+        let bearer = token
+            .bearer_header()
+            .cloned()
+            .ok_or_else(|| TokenError::new("the access token is not a valid header value", None))?;
         let mut request = self
             .inner
             .http
@@ -413,28 +419,28 @@ impl<G: Grant> Client<G> {
     async fn read_body<E: Endpoint>(
         &self,
         mut response: reqwest::Response,
-    ) -> Result<Vec<u8>, Error> {
+    ) -> Result<Bytes, Error> {
         let limit = self.inner.max_body;
         let too_large = || Error::BodyTooLarge {
             method: E::METHOD.as_str(),
             path: E::PATH_TEMPLATE,
             limit,
         };
-        if response
-            .content_length()
-            .is_some_and(|len| len > limit as u64)
-        {
-            return Err(too_large());
-        }
-        let expected = response.content_length().map_or(0, |len| len as usize);
-        let mut bytes = Vec::with_capacity(expected);
-        while let Some(chunk) = response.chunk().await.map_err(transport::<E>)? {
-            if bytes.len() + chunk.len() > limit {
-                return Err(too_large());
+        match response.content_length() {
+            Some(len) if len > limit as u64 => Err(too_large()),
+            // hyper holds the body to its declared length, so this cannot overrun the limit.
+            Some(_) => response.bytes().await.map_err(transport::<E>),
+            None => {
+                let mut bytes = BytesMut::new();
+                while let Some(chunk) = response.chunk().await.map_err(transport::<E>)? {
+                    if bytes.len() + chunk.len() > limit {
+                        return Err(too_large());
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                Ok(bytes.freeze())
             }
-            bytes.extend_from_slice(&chunk);
         }
-        Ok(bytes)
     }
 }
 

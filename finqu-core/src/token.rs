@@ -1,8 +1,10 @@
 //! Where the client gets its bearer token from.
 
 use std::fmt;
+use std::sync::Arc;
 
 use futures_util::future::BoxFuture;
+use http::HeaderValue;
 use secrecy::{ExposeSecret, SecretString};
 
 /// An OAuth access token. Its `Debug` never shows the value.
@@ -15,17 +17,36 @@ use secrecy::{ExposeSecret, SecretString};
 /// assert_eq!(token.secret(), "eyJhbGciOi...");
 /// ```
 #[derive(Clone)]
-pub struct AccessToken(SecretString);
+pub struct AccessToken(Arc<Inner>);
+
+struct Inner {
+    secret: SecretString,
+    /// `Bearer <token>`, marked sensitive; built once, not per request.
+    /// `None` when the token cannot be a header value.
+    header: Option<HeaderValue>,
+}
 
 impl AccessToken {
     /// Wraps a token value.
     pub fn new(value: impl Into<String>) -> Self {
-        AccessToken(SecretString::from(value.into()))
+        let secret = SecretString::from(value.into());
+        let header = HeaderValue::from_str(&format!("Bearer {}", secret.expose_secret()))
+            .ok()
+            .map(|mut h| {
+                h.set_sensitive(true);
+                h
+            });
+        AccessToken(Arc::new(Inner { secret, header }))
     }
 
     /// The token value, for the `Authorization` header and nothing else.
     pub fn secret(&self) -> &str {
-        self.0.expose_secret()
+        self.0.secret.expose_secret()
+    }
+
+    /// The `Authorization` header value, marked sensitive.
+    pub(crate) fn bearer_header(&self) -> Option<&HeaderValue> {
+        self.0.header.as_ref()
     }
 }
 
