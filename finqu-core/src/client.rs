@@ -320,7 +320,7 @@ impl<G: Grant> Client<G> {
                 .await
             {
                 Ok(response) => response,
-                Err(error) => {
+                Err(error @ Error::Transport { .. }) => {
                     // A request that may have reached the server is only repeated when that is harmless.
                     match retry_delay(
                         E::METHOD.is_idempotent(),
@@ -337,6 +337,7 @@ impl<G: Grant> Client<G> {
                         None => return Err(error),
                     }
                 }
+                Err(error) => return Err(error),
             };
             let status = response.status();
             span.record("status", status.as_u16());
