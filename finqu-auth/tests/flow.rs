@@ -233,3 +233,33 @@ async fn a_pending_authorization_for_another_grant_is_refused() {
     assert!(matches!(err, AuthError::Config(_)), "{err:?}");
     assert_eq!(finqu.count(TOKEN_ROUTE), 0);
 }
+
+#[tokio::test]
+async fn discovery_refuses_a_plain_http_api_url_that_is_not_loopback() {
+    for shape in [ResourceShape::ApiUrl, ResourceShape::Endpoints] {
+        let finqu = FakeFinqu::builder()
+            .resource_shape(shape)
+            .advertised_api_url("http://shop.example/api")
+            .start()
+            .await;
+        let auth = authorizer::<Shop>(&finqu, ClientAuth::default());
+        let (pending, callback) = start_pending(&auth).await;
+        let err = auth.complete(pending, &callback).await.unwrap_err();
+        assert!(
+            matches!(&err, AuthError::InsecureUrl { what: "API", url } if url.starts_with("http://shop.example/api")),
+            "{err:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn discovery_accepts_an_https_api_url() {
+    let finqu = FakeFinqu::builder()
+        .advertised_api_url("https://shop.example/api/1.2")
+        .start()
+        .await;
+    let auth = authorizer::<Shop>(&finqu, ClientAuth::default());
+    let (pending, callback) = start_pending(&auth).await;
+    let session = auth.complete(pending, &callback).await.unwrap();
+    assert_eq!(session.api_url().as_str(), "https://shop.example/api/1.2");
+}

@@ -65,6 +65,7 @@ pub struct Builder {
     pub(crate) token_ttl: Duration,
     pub(crate) rotate_refresh_tokens: bool,
     pub(crate) resource_shape: ResourceShape,
+    pub(crate) advertised_api_url: Option<String>,
     pub(crate) grant_scopes: Option<String>,
     pub(crate) require_pkce: bool,
     pub(crate) code_ttl: Duration,
@@ -87,6 +88,7 @@ impl Default for Builder {
             token_ttl: DEFAULT_TOKEN_TTL,
             rotate_refresh_tokens: true,
             resource_shape: ResourceShape::ApiUrl,
+            advertised_api_url: None,
             grant_scopes: None,
             require_pkce: false,
             code_ttl: CODE_TTL,
@@ -140,6 +142,16 @@ impl Builder {
     #[must_use]
     pub fn resource_shape(mut self, shape: ResourceShape) -> Self {
         self.resource_shape = shape;
+        self
+    }
+
+    /// Have `GET /oauth2/resource` announce `url` as the merchant's API base
+    /// (`api_url`, or `endpoints.api` in the other shape) instead of this
+    /// server's own: for testing that a client refuses a plain-http or
+    /// otherwise unacceptable API URL. The API itself stays where it is.
+    #[must_use]
+    pub fn advertised_api_url(mut self, url: impl Into<String>) -> Self {
+        self.advertised_api_url = Some(url.into());
         self
     }
 

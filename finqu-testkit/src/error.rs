@@ -75,6 +75,14 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, format!("The {noun} was not found"))
     }
 
+    /// 405 for a path that exists with another method.
+    pub(crate) fn method_not_allowed() -> Self {
+        Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "This method is not allowed on this path",
+        )
+    }
+
     /// 422 with one detail per problem.
     pub(crate) fn validation(details: Vec<String>) -> Self {
         Self {

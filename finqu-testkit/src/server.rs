@@ -69,6 +69,7 @@ fn router(app: &AppState) -> Router {
     }
     routes
         .fallback(|| async { ApiError::not_found("resource").into_response() })
+        .method_not_allowed_fallback(|| async { ApiError::method_not_allowed().into_response() })
         .layer(from_fn_with_state(app.clone(), crate::observe::observe))
         .with_state(app.clone())
         .merge(crate::control::router(app.clone()))

@@ -23,9 +23,10 @@ pub(crate) async fn resource(State(app): State<AppState>, headers: HeaderMap) ->
         return response;
     }
     let merchant = &app.merchant;
+    let advertised = app.config.advertised_api_url.as_deref();
     let body = match app.config.resource_shape {
         ResourceShape::ApiUrl => json!({
-            "merchant": {"id": merchant.id, "api_url": app.api_url, "name": merchant.name},
+            "merchant": {"id": merchant.id, "api_url": advertised.unwrap_or(&app.api_url), "name": merchant.name},
         }),
         ResourceShape::Endpoints => json!({
             "id": "1",
@@ -36,7 +37,7 @@ pub(crate) async fn resource(State(app): State<AppState>, headers: HeaderMap) ->
                 "name": merchant.name,
                 "endpoints": {
                     "admin": format!("{}/admin", app.login_url),
-                    "api": format!("{}/api", app.login_url),
+                    "api": advertised.map_or_else(|| format!("{}/api", app.login_url), str::to_owned),
                     "realtime": format!("{}/realtime", app.login_url.replacen("http", "ws", 1)),
                 },
             },

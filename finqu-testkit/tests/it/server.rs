@@ -123,3 +123,53 @@ fn debug_output_hides_secrets() {
         assert!(debug.contains("[redacted]"));
     });
 }
+
+#[tokio::test]
+async fn a_known_path_with_another_method_is_a_finqu_405() {
+    let finqu = FakeFinqu::start().await;
+    let response = http()
+        .request(Method::PATCH, format!("{}/orders", finqu.api_url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not allowed"),
+        "{body}"
+    );
+    assert!(body["error"]["code"].is_u64(), "{body}");
+}
+
+#[tokio::test]
+async fn the_resource_can_announce_another_api_url() {
+    for shape in [
+        finqu_testkit::ResourceShape::ApiUrl,
+        finqu_testkit::ResourceShape::Endpoints,
+    ] {
+        let finqu = FakeFinqu::builder()
+            .resource_shape(shape)
+            .advertised_api_url("http://shop.example/api")
+            .start()
+            .await;
+        let token = finqu.issue_tokens("orders_read");
+        let body: serde_json::Value = http()
+            .get(finqu.resource_url())
+            .bearer_auth(token.access_token())
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let announced = body["merchant"]["api_url"]
+            .as_str()
+            .or(body["merchant"]["endpoints"]["api"].as_str());
+        assert_eq!(announced, Some("http://shop.example/api"), "{body}");
+        // The API itself still answers where it is.
+        assert!(finqu.api_url().starts_with("http://127.0.0.1:"));
+    }
+}
