@@ -121,6 +121,19 @@ pub(crate) async fn refresh(finqu: &FakeFinqu, refresh_token: &str) -> (StatusCo
     (response.status(), response.json().await.unwrap())
 }
 
+/// `GET /oauth2/resource` with a bearer token: the JSON body.
+pub(crate) async fn resource(finqu: &FakeFinqu, token: &str) -> Value {
+    http()
+        .get(finqu.resource_url())
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 /// GET `{api_url}{path}` with a bearer token.
 pub(crate) async fn get(finqu: &FakeFinqu, path: &str, token: &str) -> Response {
     http()

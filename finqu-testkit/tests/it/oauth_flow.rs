@@ -5,7 +5,9 @@ use std::time::Duration;
 use finqu_testkit::{FakeFinqu, ResourceShape};
 use reqwest::StatusCode;
 
-use crate::common::{self, claims, code, exchange, http, pkce, redirect_query, refresh, token};
+use crate::common::{
+    self, claims, code, exchange, http, pkce, redirect_query, refresh, resource, token,
+};
 
 #[tokio::test]
 async fn authorize_token_resource_api_round_trip() {
@@ -41,15 +43,7 @@ async fn authorize_token_resource_api_round_trip() {
     );
     assert!(jwt["jti"].as_str().is_some_and(|j| !j.is_empty()));
 
-    let resource: serde_json::Value = http()
-        .get(finqu.resource_url())
-        .bearer_auth(access)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let resource = resource(&finqu, access).await;
     assert_eq!(resource["merchant"]["id"], finqu.merchant().id());
     assert_eq!(resource["merchant"]["name"], finqu.merchant().name());
     let api_url = resource["merchant"]["api_url"].as_str().unwrap();
@@ -73,15 +67,7 @@ async fn endpoints_shape_gives_api_without_version() {
         .start()
         .await;
     let tokens = finqu.issue_tokens("orders_read");
-    let resource: serde_json::Value = http()
-        .get(finqu.resource_url())
-        .bearer_auth(tokens.access_token())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let resource = resource(&finqu, tokens.access_token()).await;
     assert!(
         resource["username"].is_string()
             && resource["name"].is_string()

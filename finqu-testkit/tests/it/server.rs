@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use finqu_testkit::{FakeFinqu, Requires, Server};
 use reqwest::Method;
 
-use crate::common::http;
+use crate::common::{http, resource};
 
 #[tokio::test]
 async fn every_api_route_is_wired_and_guarded() {
@@ -156,15 +156,7 @@ async fn the_resource_can_announce_another_api_url() {
             .start()
             .await;
         let token = finqu.issue_tokens("orders_read");
-        let body: serde_json::Value = http()
-            .get(finqu.resource_url())
-            .bearer_auth(token.access_token())
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let body = resource(&finqu, token.access_token()).await;
         let announced = body["merchant"]["api_url"]
             .as_str()
             .or(body["merchant"]["endpoints"]["api"].as_str());
