@@ -40,13 +40,23 @@ const LOGIN_COOKIE: &str = "finqu_login";
 /// Orders shown on the page.
 const MAX_ORDERS: usize = 100;
 
-/// The app's state: the authorizer and two server-side maps keyed by random cookie values.
-#[derive(Debug)]
+/// The app's state: the authorizer and two server-side maps keyed by random
+/// cookie values (which are secrets: `Debug` shows only how many there are).
 pub(crate) struct AppState {
     authorizer: Authorizer<WebGrant>,
     client_secret: ClientSecret,
     pending: Mutex<HashMap<String, PendingAuthorization>>,
     logins: Mutex<HashMap<String, String>>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("authorizer", &self.authorizer)
+            .field("pending", &lock(&self.pending).len())
+            .field("logins", &lock(&self.logins).len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl AppState {
